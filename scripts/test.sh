@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test suite on the CPU.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+dotnet test TDM.sln -c Release --no-build -nologo "$@"

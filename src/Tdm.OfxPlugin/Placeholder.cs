@@ -1,0 +1,3 @@
+namespace Tdm.OfxPlugin;
+
+internal static class Placeholder;
