@@ -1,0 +1,54 @@
+namespace Tdm.Engine.Checkpoints;
+
+/// <summary>The element types a safetensors header may name (the header's spelling, upper case).</summary>
+public enum SafetensorsDType
+{
+    /// <summary>bool, one byte.</summary>
+    BOOL,
+    /// <summary>uint8.</summary>
+    U8,
+    /// <summary>int8.</summary>
+    I8,
+    /// <summary>int16.</summary>
+    I16,
+    /// <summary>uint16.</summary>
+    U16,
+    /// <summary>IEEE half.</summary>
+    F16,
+    /// <summary>bfloat16.</summary>
+    BF16,
+    /// <summary>int32.</summary>
+    I32,
+    /// <summary>uint32.</summary>
+    U32,
+    /// <summary>IEEE single.</summary>
+    F32,
+    /// <summary>IEEE double.</summary>
+    F64,
+    /// <summary>int64.</summary>
+    I64,
+    /// <summary>uint64.</summary>
+    U64,
+    /// <summary>float8 e4m3 (finite, NaN only).</summary>
+    F8_E4M3,
+    /// <summary>float8 e5m2.</summary>
+    F8_E5M2,
+}
+
+/// <summary>Sizes and names of <see cref="SafetensorsDType"/>.</summary>
+public static class SafetensorsDTypes
+{
+    /// <summary>Bytes per element.</summary>
+    public static int Size(this SafetensorsDType t) => t switch
+    {
+        SafetensorsDType.BOOL or SafetensorsDType.U8 or SafetensorsDType.I8
+            or SafetensorsDType.F8_E4M3 or SafetensorsDType.F8_E5M2 => 1,
+        SafetensorsDType.I16 or SafetensorsDType.U16 or SafetensorsDType.F16 or SafetensorsDType.BF16 => 2,
+        SafetensorsDType.I32 or SafetensorsDType.U32 or SafetensorsDType.F32 => 4,
+        _ => 8,
+    };
+
+    /// <summary>True for the floating-point types a network weight may be stored in and we convert from.</summary>
+    public static bool IsWeightFloat(this SafetensorsDType t) =>
+        t is SafetensorsDType.F32 or SafetensorsDType.F16 or SafetensorsDType.BF16;
+}
