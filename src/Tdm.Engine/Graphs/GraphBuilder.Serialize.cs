@@ -142,6 +142,8 @@ internal sealed partial class GraphBuilder
         v.Message(ValueInfoProto.Type, type => type.Message(TypeProto.TensorType, tt =>
         {
             tt.Int64(TensorTypeProto.ElemType, (long)spec.Type);
+            if (spec.Dims is null)
+                return; // no shape: any rank
             tt.Message(TensorTypeProto.Shape, s =>
             {
                 foreach (var d in spec.Dims)

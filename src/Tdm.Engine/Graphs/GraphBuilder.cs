@@ -51,6 +51,22 @@ internal sealed partial class GraphBuilder
         return new Value(name);
     }
 
+    /// <summary>Declares a graph input of any rank and shape (no shape in its type).</summary>
+    public Value InputOfAnyShape(string name, TensorType type)
+    {
+        Reserve(name);
+        _inputs.Add(new ValueSpec(name, type, null));
+        return new Value(name);
+    }
+
+    /// <summary>Declares <paramref name="value"/> as the graph output of any rank and shape.</summary>
+    public void OutputOfAnyShape(string name, Value value, TensorType type)
+    {
+        Reserve(name);
+        _nodes.Add(new NodeSpec("Identity", "", [value.Name], [name], []));
+        _outputs.Add(new ValueSpec(name, type, null));
+    }
+
     /// <summary>Declares <paramref name="value"/> as the graph output <paramref name="name"/>.</summary>
     public void Output(string name, Value value, TensorType type, params Dim[] dims)
     {
@@ -150,7 +166,7 @@ internal sealed partial class GraphBuilder
 
     private sealed record NodeSpec(string OpType, string Domain, string[] Inputs, string[] Outputs, (string Name, object Value)[] Attributes);
 
-    private sealed record ValueSpec(string Name, TensorType Type, Dim[] Dims);
+    private sealed record ValueSpec(string Name, TensorType Type, Dim[]? Dims);
 
     private sealed record ConstantSpec(string Name, TensorType Type, long[] Dims, byte[] Raw);
 }
