@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Tdm.Engine.Imaging;
 
 /// <summary>
@@ -110,25 +113,51 @@ public static class ColourCorrection
         {
             var src = plane.AsSpan(y * w, w);
             var dst = scratch.AsSpan(y * w, w);
-            for (int x = 0; x < w; x++)
-                dst[x] = (0.25f * src[Math.Max(x - dilation, 0)]) + (0.5f * src[x]) + (0.25f * src[Math.Min(x + dilation, w - 1)]);
+            int d = Math.Min(dilation, w);
+            int x = 0;
+            for (; x < d; x++) // left edge: replicate column 0
+                dst[x] = Tap(src[0], src[x], src[Math.Min(x + dilation, w - 1)]);
+            if (Vector.IsHardwareAccelerated)
+            {
+                ref float s = ref MemoryMarshal.GetReference(src);
+                ref float o = ref MemoryMarshal.GetReference(dst);
+                for (; x + dilation + Vector<float>.Count <= w; x += Vector<float>.Count)
+                {
+                    var left = Vector.LoadUnsafe(ref s, (nuint)(x - dilation));
+                    var mid = Vector.LoadUnsafe(ref s, (nuint)x);
+                    var right = Vector.LoadUnsafe(ref s, (nuint)(x + dilation));
+                    Vector.StoreUnsafe((Quarter * (left + right)) + (Half * mid), ref o, (nuint)x);
+                }
+            }
+            for (; x < w; x++)
+                dst[x] = Tap(src[Math.Max(x - dilation, 0)], src[x], src[Math.Min(x + dilation, w - 1)]);
         });
         Parallel.For(0, h, y =>
         {
-            var up = scratch.AsSpan(Math.Max(y - dilation, 0) * w, w);
-            var mid = scratch.AsSpan(y * w, w);
-            var down = scratch.AsSpan(Math.Min(y + dilation, h - 1) * w, w);
-            var dst = plane.AsSpan(y * w, w);
-            for (int x = 0; x < w; x++)
-                dst[x] = (0.25f * up[x]) + (0.5f * mid[x]) + (0.25f * down[x]);
+            var up = MemoryMarshal.Cast<float, Vector<float>>(scratch.AsSpan(Math.Max(y - dilation, 0) * w, w));
+            var mid = MemoryMarshal.Cast<float, Vector<float>>(scratch.AsSpan(y * w, w));
+            var down = MemoryMarshal.Cast<float, Vector<float>>(scratch.AsSpan(Math.Min(y + dilation, h - 1) * w, w));
+            var dst = MemoryMarshal.Cast<float, Vector<float>>(plane.AsSpan(y * w, w));
+            for (int v = 0; v < dst.Length; v++)
+                dst[v] = (Quarter * (up[v] + down[v])) + (Half * mid[v]);
+            for (int x = dst.Length * Vector<float>.Count; x < w; x++)
+                plane[(y * w) + x] = Tap(scratch[(Math.Max(y - dilation, 0) * w) + x], scratch[(y * w) + x],
+                    scratch[(Math.Min(y + dilation, h - 1) * w) + x]);
         });
     }
 
-    private static void ExtractChannel(float[] pixels, int channel, float[] plane)
-    {
-        for (int i = 0; i < plane.Length; i++)
-            plane[i] = pixels[(i * 4) + channel];
-    }
+    private static readonly Vector<float> Quarter = new(0.25f);
+    private static readonly Vector<float> Half = new(0.5f);
+
+    private static float Tap(float left, float mid, float right) => (0.25f * (left + right)) + (0.5f * mid);
+
+    private static void ExtractChannel(float[] pixels, int channel, float[] plane) =>
+        Parallel.For(0, plane.Length / 65536 + 1, block =>
+        {
+            int end = Math.Min(plane.Length, (block + 1) * 65536);
+            for (int i = block * 65536; i < end; i++)
+                plane[i] = pixels[(i * 4) + channel];
+        });
 
     /// <summary>Per-channel mean and standard deviation (unbiased variance + epsilon, as StableSR's AdaIN).</summary>
     private static (double[] Mean, double[] Std) ChannelStatistics(Frame frame)

@@ -35,33 +35,50 @@ public static class Resampler
         bool opaque = IsOpaque(source.Pixels);
         float[] input = opaque ? source.Pixels : Premultiply(source.Pixels);
 
-        // Horizontal pass (skipped when the width is unchanged: the kernel is then exactly the identity).
+        // Two 1-D passes; a pass whose size is unchanged is skipped (its kernel would be exactly the identity).
+        // Order by cost: the vertical pass runs on whole rows with wide vectors, the horizontal pass one RGBA pixel
+        // (one 128-bit vector) at a time, so shrinking vertically first is usually cheaper when both shrink.
         int sw = source.Width, sh = source.Height;
-        float[] wide = input;
-        if (width != sw)
-        {
-            wide = new float[(long)sh * width * 4];
-            var wx = ResampleWeights.Create(sw, width, filter);
-            Parallel.For(0, sh, y => HorizontalRow(input.AsSpan(y * sw * 4, sw * 4), wide.AsSpan(y * width * 4, width * 4), wx));
-        }
-
-        float[] output = wide;
-        if (height != sh)
-        {
-            output = new float[(long)height * width * 4];
-            var wy = ResampleWeights.Create(sh, height, filter);
-            Parallel.For(0, height, y => VerticalRow(wide, width * 4, output.AsSpan(y * width * 4, width * 4), wy, y));
-        }
-        else if (ReferenceEquals(output, source.Pixels))
-        {
+        var wx = width != sw ? ResampleWeights.Create(sw, width, filter) : null;
+        var wy = height != sh ? ResampleWeights.Create(sh, height, filter) : null;
+        double tapsX = wx?.Stride ?? 0, tapsY = wy?.Stride ?? 0;
+        double horizontalFirst = ((double)sh * width * tapsX) + ((double)height * width * tapsY * 0.5);
+        double verticalFirst = ((double)height * sw * tapsY * 0.5) + ((double)height * width * tapsX);
+        float[] output;
+        if (verticalFirst < horizontalFirst)
+            output = Horizontal(Vertical(input, sw, sh, wy), sw, height, wx);
+        else
+            output = Vertical(Horizontal(input, sw, sh, wx), width, sh, wy);
+        if (ReferenceEquals(output, source.Pixels))
             output = (float[])output.Clone();
-        }
 
         if (opaque)
             SetAlphaOne(output);
         else
             Parallel.For(0, height, y => Unpremultiply(output.AsSpan(y * width * 4, width * 4)));
         return new Frame(width, height, output);
+    }
+
+    /// <summary>Resamples each row of a w x h RGBA image to the weights' size; returns the input when there are none.</summary>
+    private static float[] Horizontal(float[] input, int w, int h, ResampleWeights? weights)
+    {
+        if (weights is null)
+            return input;
+        int outW = weights.Start.Length;
+        var output = new float[(long)h * outW * 4];
+        Parallel.For(0, h, y => HorizontalRow(input.AsSpan(y * w * 4, w * 4), output.AsSpan(y * outW * 4, outW * 4), weights));
+        return output;
+    }
+
+    /// <summary>Resamples each column of a w x h RGBA image to the weights' size; returns the input when there are none.</summary>
+    private static float[] Vertical(float[] input, int w, int h, ResampleWeights? weights)
+    {
+        if (weights is null)
+            return input;
+        int outH = weights.Start.Length;
+        var output = new float[(long)outH * w * 4];
+        Parallel.For(0, outH, y => VerticalRow(input, w * 4, output.AsSpan(y * w * 4, w * 4), weights, y));
+        return output;
     }
 
     private static void HorizontalRow(ReadOnlySpan<float> src, Span<float> dst, ResampleWeights w)

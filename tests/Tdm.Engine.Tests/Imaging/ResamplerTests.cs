@@ -64,6 +64,32 @@ public class ResamplerTests(ITestOutputHelper output)
         Assert.True(all <= BorderTolerance, $"max deviation from 0.5 at the border is {all}, tolerance {BorderTolerance}");
     }
 
+    [Theory]
+    [InlineData(ResampleFilter.Lanczos3, 30, 1e-5f)]    // shrink x3
+    [InlineData(ResampleFilter.Lanczos3, 45, 1e-5f)]    // shrink x2
+    [InlineData(ResampleFilter.Lanczos3, 250, 2e-4f)]   // enlarge: Lanczos reproduces a ramp only nearly off-grid
+    [InlineData(ResampleFilter.CatmullRom, 30, 1e-5f)]
+    [InlineData(ResampleFilter.CatmullRom, 250, 1e-5f)] // cubic convolution reproduces ramps exactly
+    public void Resize_LinearRamp_SampledAtAlignedPixelCentres(ResampleFilter filter, int width, float tolerance)
+    {
+        // A shrink by an integer factor centres a symmetric kernel on symmetric taps, which reproduces a ramp
+        // exactly, so away from the borders output pixel i must equal the ramp at input position
+        // (i + 0.5) * scale - 0.5: this pins the pixel-centre alignment.
+        const int SourceWidth = 90, Border = 12;
+        var f = new Frame(SourceWidth, 4);
+        for (int y = 0; y < 4; y++)
+            for (int x = 0; x < SourceWidth; x++)
+                (f[x, y][0], f[x, y][1], f[x, y][2], f[x, y][3]) = (x / 100f, 0.5f, 1f - (x / 100f), 1f);
+        var r = Resampler.Resize(f, width, 4, filter);
+        double scale = (double)SourceWidth / width;
+        int border = (int)Math.Ceiling(Border / scale);
+        for (int x = border; x < width - border; x++)
+        {
+            float expected = (float)((((x + 0.5) * scale) - 0.5) / 100);
+            Assert.True(Math.Abs(r[x, 2][0] - expected) <= tolerance, $"x={x}: {r[x, 2][0]} vs ramp {expected}, tolerance {tolerance}");
+        }
+    }
+
     [Fact]
     public void Resize_UpThenDownByTwo_CloseToOriginal()
     {
