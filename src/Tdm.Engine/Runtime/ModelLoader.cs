@@ -11,7 +11,7 @@ namespace Tdm.Engine.Runtime;
 /// </summary>
 internal static class ModelLoader
 {
-    public static TdmModel Load(ModelPaths paths, SessionFactory sessions, TensorDevice device)
+    public static TdmModel Load(ModelPaths paths, SessionFactory sessions, TensorDevice device, bool splitGuidance = false)
     {
         var source = ModelSource.Open(paths.Model, paths.ControlNet, paths.Tokenizer);
         var controlNet = source.ControlNet ?? throw new CheckpointException(source.ModelPath,
@@ -38,7 +38,7 @@ internal static class ModelLoader
                 .Select(p => { var f = new FileInfo(p); return $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"; }))
                 + $"|{sessions.Device.CacheKey}|{type}";
             return new TdmModel(identity, new PromptEmbeddings(tokenizer, textEncoder), vaeEncoder, vaeDecoder,
-                new TdmNetworks(unet, control, sessions), device, scheduler, textEncoder);
+                new TdmNetworks(unet, control, sessions), device, scheduler, textEncoder, splitGuidance);
         }
         catch
         {
