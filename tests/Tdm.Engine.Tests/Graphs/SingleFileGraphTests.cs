@@ -15,8 +15,9 @@ namespace Tdm.Engine.Tests.Graphs;
 public sealed class SingleFileGraphTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>Max output error of fp16-stored weights (run in float32) against the float32 weights, relative to the
-    /// output's largest magnitude: rounding each weight to 11 significant bits (about 5e-4) accumulates to a few times that.</summary>
-    private const float HalfWeightsTolerance = 2e-3f;
+    /// output's largest magnitude: rounding each weight to 11 significant bits (about 5e-4) accumulates to a few times that
+    /// (measured: 4.2e-4 U-Net, 8.1e-4 ControlNet, 1.9e-3 VAE decoder).</summary>
+    private const float HalfWeightsTolerance = 3e-3f;
 
     private readonly string _temp = Path.Combine(Path.GetTempPath(), "tdm-single-" + Guid.NewGuid().ToString("N"));
 
