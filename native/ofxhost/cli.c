@@ -118,9 +118,11 @@ static void inst_copy(InstanceConfig *dst, const InstanceConfig *src, int instan
     dst->output = src->output ? (instance >= 0 ? pattern_for_instance(src->output, instance) : xstrdup(src->output))
                               : NULL;
     dst->times = xcalloc((size_t)src->ntimes, sizeof *dst->times);
-    memcpy(dst->times, src->times, (size_t)src->ntimes * sizeof *dst->times);
+    for (int i = 0; i < src->ntimes; i++)
+        dst->times[i] = src->times[i];
     dst->abort_at = xcalloc((size_t)src->nabort_at, sizeof *dst->abort_at);
-    memcpy(dst->abort_at, src->abort_at, (size_t)src->nabort_at * sizeof *dst->abort_at);
+    for (int i = 0; i < src->nabort_at; i++)
+        dst->abort_at[i] = src->abort_at[i];
 }
 
 static bool parse_int(const char *s, long lo, long hi, long *out)
@@ -405,9 +407,17 @@ bool cli_parse(int argc, char **argv, HostConfig *cfg, bool *exit_now)
     cfg->ninst = k;
     inst_free(&defaults);
     bool need_input = !cfg->list_plugins && !cfg->list_params;
-    for (int i = 0; i < k; i++)
+    for (int i = 0; i < k; i++) {
         if (!check_instance(&cfg->inst[i], i, need_input))
             return false;
+        for (int j = 0; j < i; j++) {
+            if (cfg->inst[i].output && cfg->inst[j].output && strcmp(cfg->inst[i].output, cfg->inst[j].output) == 0) {
+                fprintf(stderr, "ofxhost: instances %d and %d would both write %s; give each its own --output "
+                                "(with --instances, put {i} in the pattern)\n", j, i, cfg->inst[i].output);
+                return false;
+            }
+        }
+    }
     return true;
 fail:
     inst_free(&defaults);

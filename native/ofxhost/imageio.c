@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 /* ---- reading ---- */
 
@@ -264,6 +265,20 @@ static uint16_t sample16(const PixelBuf *b, const unsigned char *px, int ch, con
     return float_to_u16(rgba[ch]);
 }
 
+/* Creates the folders above a file (like mkdir -p), so output patterns may name new folders. */
+static void make_parent_dirs(const char *path)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(dir, 0777); /* EEXIST is fine; a real failure shows when the file is created */
+        *p = '/';
+    }
+}
+
 bool image_write(const char *path, const PixelBuf *b, const char **format, char *err, size_t errlen)
 {
     const char *e = ext_of(path);
@@ -283,6 +298,7 @@ bool image_write(const char *path, const PixelBuf *b, const char **format, char 
     /* Channels written, as indices into the buffer's pixel (an Alpha image written to .ppm repeats channel 0). */
     int out_ch = pam ? nc : (pgm ? 1 : (b->comps == COMP_ALPHA ? (pfm ? 1 : 3) : 3));
     bool wide = b->depth != DEPTH_BYTE;
+    make_parent_dirs(path);
     FILE *f = fopen(path, "wb");
     if (!f) {
         snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));

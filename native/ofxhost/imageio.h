@@ -10,7 +10,7 @@
  *   .pam  P7 with TUPLTYPE RGB_ALPHA (RGBA), RGB (RGB) or GRAYSCALE (Alpha)
  *   .pfm  PF (RGB; alpha dropped) or Pf (Alpha), little-endian
  * Netpbm files are 8-bit for byte images and 16-bit for short, half and float images (half/float clamped to [0,1]);
- * byte and short samples are written exactly as the plugin left them.
+ * byte and short samples are written exactly as the plugin left them. Missing folders of the path are created.
  */
 #ifndef OFXHOST_IMAGEIO_H
 #define OFXHOST_IMAGEIO_H

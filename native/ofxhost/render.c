@@ -416,11 +416,7 @@ void render_instance(const RenderShared *rs, Effect *e)
             if (written)
                 written[nwritten++] = n;
             write_output(inst, t, b, &o);
-        } else {
-            o.buf = strcmp(o.result, "aborted") == 0 ? NULL : b;
         }
-        if (!o.buf && b && produced)
-            o.buf = b;
         log_frame(inst, t, &o);
         if (strcmp(o.result, "rendered") == 0) inst->rendered++;
         else if (strcmp(o.result, "identity") == 0) inst->identity++;

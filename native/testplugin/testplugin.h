@@ -31,6 +31,11 @@ double get_double(OfxParamHandle p, double t);
 void run_param_checks(OfxImageEffectHandle fx, Data *d);
 void run_image_checks(OfxImageEffectHandle fx, Data *d, OfxPropertySetHandle out_image);
 
+/* The binary's exports (testplugin.c). */
+int OfxGetNumberOfPlugins(void);
+OfxPlugin *OfxGetPlugin(int nth);
+OfxStatus OfxSetHost(const OfxHost *host);
+
 /* render.c */
 OfxStatus render(OfxImageEffectHandle fx, OfxPropertySetHandle in);
 
