@@ -8,54 +8,6 @@
 #include "imageio.h"
 #include "pattern.h"
 
-void cli_usage(FILE *out)
-{
-    fputs(
-        "usage: ofxhost [GLOBAL OPTIONS] BUNDLE [INSTANCE OPTIONS] [--instance INSTANCE OPTIONS]...\n"
-        "\n"
-        "Loads an OpenFX image effect (NAME.ofx.bundle or the .ofx binary inside it), describes it, creates\n"
-        "instances, sets parameters, renders frames from image files and writes the results.\n"
-        "\n"
-        "Global options:\n"
-        "  --plugin ID|INDEX         plugin identifier or index in the binary (default 0)\n"
-        "  --context filter|general  context to describe and instantiate (default filter if supported)\n"
-        "  --list-plugins            print the binary's plugins as JSON and exit\n"
-        "  --list-params             describe the plugin, print its parameters as JSON and exit\n"
-        "  --log FILE                write a JSON-lines log of every action, image fetch, message, ...\n"
-        "  --instances K             K instances of the one instance description; {i} in patterns\n"
-        "                            becomes the instance index 0..K-1\n"
-        "  --sequential              render instances one after another (default: all at once, one thread each)\n"
-        "  --threads N               CPUs reported to the plugin and threads for multiThread (default: online CPUs)\n"
-        "  --host-name NAME          kOfxPropName of the host (default tdm.ofxhost)\n"
-        "  --question-reply yes|no   answer to OfxMessageQuestion messages (default yes)\n"
-        "  --quiet | --verbose       less (errors only) or more (actions, progress) on stderr\n"
-        "  --help\n"
-        "\n"
-        "Instance options (before any --instance: defaults for every instance; after one: that instance only):\n"
-        "  --input PATTERN           Source clip frames, printf-style (frame_%04d.ppm) or one still file\n"
-        "  --clip NAME=PATTERN       another input clip (general context)\n"
-        "  --frames FIRST:LAST       frames the input files hold (default: found on disk)\n"
-        "  --output PATTERN          rendered frames (.ppm .pgm .pam .pfm), numbered by floor(time)\n"
-        "  --render FIRST:LAST       frames to render (default: the input's frames)\n"
-        "  --times T,T,...           explicit render times, may be fractional (overrides --render)\n"
-        "  --time-offset DT          added to every render time (e.g. 0.5)\n"
-        "  --param NAME=VALUE        set a parameter (typed by its declaration; choice by index or label;\n"
-        "                            2D/3D/colour as a,b,c); --param NAME presses a push button\n"
-        "  --depth byte|short|half|float   pixel depth of the images (default float)\n"
-        "  --components RGBA|RGB|Alpha     components of the images (default RGBA)\n"
-        "  --render-scale S          render at scale S (images scaled, kOfxImageEffectPropRenderScale = S)\n"
-        "  --negative-rowbytes       images stored top row first: rowBytes < 0, data at the bottom row\n"
-        "  --row-padding BYTES       extra bytes at the end of every image row (default 0)\n"
-        "  --abort-after-progress N  abort() turns true after N progressUpdate calls in a render\n"
-        "  --abort-at T,T,...        only renders at these times are aborted (default: every render)\n"
-        "  --fps F                   frame rate (default 24)\n"
-        "  --purge-caches            call PurgeCaches before destroying the instance\n"
-        "\n"
-        "Exit status: 0 all went well; 1 an action, frame, image read or write failed (see the log);\n"
-        "2 usage error; 3 the plugin could not be loaded or described.\n",
-        out);
-}
-
 static char *xstrdup(const char *s)
 {
     char *d = strdup(s ? s : "");

@@ -79,7 +79,8 @@ static void basic(void)
     Log log;
     CHECK(log_load(log_path, &log));
     check_order(&log);
-    CHECK_INT(log_count(&log, ALL("\"event\":\"action\",", "\"action\":\"OfxImageEffectActionRender\"", "\"status\":0,")), NFRAMES);
+    CHECK_INT(log_count(&log, ALL("\"event\":\"action\",", "\"action\":\"OfxImageEffectActionRender\"",
+                                  "\"status\":0,")), NFRAMES);
     CHECK_INT(log_count(&log, ALL("\"action\":\"OfxImageEffectActionBeginSequenceRender\"")), 1);
     CHECK_INT(log_count(&log, ALL("\"action\":\"OfxImageEffectActionEndSequenceRender\"")), 1);
     /* Frames needed t-1..t+1: every served Source image was asked for; two fall outside the clip. */
