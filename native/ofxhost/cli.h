@@ -1,7 +1,7 @@
 /*
  * Command line: global options, then per-instance options. Options given before the first --instance are defaults
  * for every instance; each --instance starts one instance that inherits them and may override any of them.
- * The full reference is usage() in cli.c and native/README-ofxhost.md.
+ * The full reference is cli_usage.c and native/README.md.
  */
 #ifndef OFXHOST_CLI_H
 #define OFXHOST_CLI_H

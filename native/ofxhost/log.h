@@ -4,7 +4,7 @@
  * Every event is one JSON object on one line, written atomically under a lock (render threads log concurrently).
  * Common keys: "event" (what happened), "instance" (instance index, or null for plugin-level events), "ts_ms"
  * (milliseconds since the host started, monotonic clock) and "seq" (0, 1, 2... in file order). The event-specific
- * keys are documented in native/README-ofxhost.md.
+ * keys are documented in native/README.md.
  */
 #ifndef OFXHOST_LOG_H
 #define OFXHOST_LOG_H

@@ -1,5 +1,5 @@
 /*
- * ofxhost: a headless OpenFX 1.4 image-effect host. See cli.c (usage) and native/README-ofxhost.md.
+ * ofxhost: a headless OpenFX 1.4 image-effect host. See cli_usage.c and native/README.md.
  */
 #include <errno.h>
 #include <stdio.h>
