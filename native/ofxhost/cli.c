@@ -171,14 +171,30 @@ static void set_param(InstanceConfig *ic, const char *arg)
     ic->params[ic->nparams++] = (ParamArg){ name, value };
 }
 
+static const char *const g_flags[] = { "--list-plugins", "--list-params", "--sequential", "--quiet", "--verbose",
+                                       "--help", "--instance", "--negative-rowbytes", "--purge-caches" };
+static const char *const g_valued[] = { "--plugin", "--context", "--log", "--host-name", "--instances", "--threads",
+                                        "--question-reply", "--input", "--clip", "--frames", "--output", "--render",
+                                        "--times", "--time-offset", "--param", "--depth", "--components",
+                                        "--render-scale", "--row-padding", "--abort-after-progress", "--abort-at",
+                                        "--fps" };
+
+static bool listed(const char *opt, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(opt, list[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool takes_value(const char *opt)
 {
-    static const char *flags[] = { "--list-plugins", "--list-params", "--sequential", "--quiet", "--verbose",
-                                   "--help", "--instance", "--negative-rowbytes", "--purge-caches" };
-    for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
-        if (strcmp(opt, flags[i]) == 0)
-            return false;
-    return true;
+    return listed(opt, g_valued, sizeof g_valued / sizeof *g_valued);
+}
+
+static bool known(const char *opt)
+{
+    return takes_value(opt) || listed(opt, g_flags, sizeof g_flags / sizeof *g_flags);
 }
 
 /* 1: handled, 0: not an instance option, -1: bad value. */
@@ -300,6 +316,10 @@ bool cli_parse(int argc, char **argv, HostConfig *cfg, bool *exit_now)
         const char *val = NULL;
         const char *eq = strchr(a, '=');
         snprintf(opt, sizeof opt, "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
+        if (!known(opt)) {
+            fprintf(stderr, "ofxhost: unknown option %s (see --help)\n", opt);
+            goto fail;
+        }
         if (!strcmp(opt, "--help")) {
             cli_usage(stdout);
             *exit_now = true;

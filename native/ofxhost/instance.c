@@ -184,14 +184,14 @@ bool instance_check_config(const Effect *e, char *err, size_t errlen)
         }
         if (!a->value) {
             if (p->kind != PK_PUSHBUTTON) {
-                snprintf(err, errlen, "--param %s needs a value (only push buttons are pressed without one)",
+                snprintf(err, errlen, "--param %s needs a value (only push buttons are given without one: that presses them)",
                          a->name);
                 return false;
             }
             continue;
         }
         if (!param_kind_has_value(p->kind)) {
-            snprintf(err, errlen, "parameter %s is a %s and takes no value", a->name, param_kind_type(p->kind));
+            snprintf(err, errlen, "parameter %s is of type %s and takes no value", a->name, param_kind_type(p->kind));
             return false;
         }
         double v[4];

@@ -182,7 +182,7 @@ static void finish(Run *r, int exit_code)
     jb_kint(&jb, "failed", frames[3]);
     jb_obj_end(&jb);
     log_finish(&jb);
-    if (log_echo() >= 1 && r->ninst > 0)
+    if (log_echo() >= 1 && r->ninst > 0 && (exit_code == EXIT_OK || exit_code == EXIT_FAILED))
         fprintf(stderr, "ofxhost: %d rendered, %d identity, %d aborted, %d failed; %d failure%s in all\n", frames[0],
                 frames[1], frames[2], frames[3], r->failures, r->failures == 1 ? "" : "s");
 }

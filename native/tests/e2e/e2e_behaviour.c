@@ -205,6 +205,12 @@ static void listings_and_usage(void)
     log = run("range", 2, "--input '%s' --param radius=9", in8());
     CHECK(strstr(slurp(tmp_path("range.err")), "outside its range") != NULL);
     log_free(&log);
+    log = run("unknownopt", 2, "--input '%s' --bogus 1", in8());
+    CHECK(strstr(slurp(tmp_path("unknownopt.err")), "unknown option --bogus") != NULL);
+    log_free(&log);
+    log = run("button", 2, "--input '%s' --param reset=1", in8());
+    CHECK(strstr(slurp(tmp_path("button.err")), "takes no value") != NULL);
+    log_free(&log);
     log = run("depth", 2, "--input '%s' --depth int", in8());
     log_free(&log);
     log = run("ext", 2, "--input '%s' --output out.png", in8());
