@@ -30,6 +30,8 @@ internal static class EffectDescriptor
         p.SetString(OfxCoreNames.kOfxPropLabel, Label);
         p.SetString(OfxCoreNames.kOfxPropShortLabel, "TDM");
         p.SetString(OfxCoreNames.kOfxPropLongLabel, "TDM Restore (temporally consistent diffusion)");
+        p.SetInt(OfxCoreNames.kOfxPropVersion, (int)VersionMajor, 0);
+        p.SetInt(OfxCoreNames.kOfxPropVersion, (int)VersionMinor, 1);
         p.SetString(OfxCoreNames.kOfxPropVersionLabel, $"{VersionMajor}.{VersionMinor}");
         p.SetString(OfxCoreNames.kOfxPropPluginDescription,
             "Restores video (noise, haze, rain, compression artifacts, low resolution) with Stable Diffusion 1.5, a restoration ControlNet and sliding-window cross-frame attention for temporal consistency.");
