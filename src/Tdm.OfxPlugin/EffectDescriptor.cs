@@ -47,8 +47,8 @@ internal static class EffectDescriptor
         p.SetInt(OfxImageEffectNames.kOfxImageEffectPluginPropSingleInstance, 0);
         p.SetInt(OfxImageEffectNames.kOfxImageEffectPluginPropHostFrameThreading, 0);
         p.SetString(OfxImageEffectNames.kOfxImageEffectPluginRenderThreadSafety, OfxImageEffectNames.kOfxImageEffectRenderInstanceSafe);
-        // 0: frames may be rendered in any order and on several machines (the chunk grid makes them agree).
-        p.SetInt(OfxImageEffectNames.kOfxImageEffectInstancePropSequentialRender, 0);
+        // kOfxImageEffectInstancePropSequentialRender stays at its default, 0: frames may be rendered in any order
+        // and on several machines (the chunk grid makes them agree). Not set: strict hosts know it only on instances.
     }
 
     /// <summary>kOfxImageEffectActionDescribeInContext: the Source and Output clips and every parameter.</summary>
