@@ -40,6 +40,16 @@ internal sealed partial class GraphBuilder
     /// <summary>The floating-point type of weights and activations.</summary>
     public TensorType ComputeType { get; }
 
+    /// <summary>Names of intermediate values to expose as extra float32 outputs (debugging, tests).</summary>
+    public ISet<string> Taps { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Exposes <paramref name="value"/> as an output named <paramref name="name"/> when that tap was asked for.</summary>
+    public void Tap(string name, Value value)
+    {
+        if (Taps.Contains(name))
+            OutputOfAnyShape(name, ToFloat32(value), TensorType.Float);
+    }
+
     /// <summary>The weights the graph reads, in the order first used.</summary>
     public IReadOnlyList<GraphWeight> Weights => _weights;
 

@@ -24,9 +24,11 @@ internal static class UNetGraph
     public static string DownResidual(int i) => $"down_residual_{i}";
 
     /// <summary>Builds the graph; throws a <see cref="CheckpointException"/> listing every missing or misshapen weight.</summary>
-    public static GraphBuilder Build(UNetSpec spec, ComponentWeights weights, TensorType computeType)
+    /// <remarks>taps: intermediate values to expose as outputs (e.g. "{layer}.key_after_mix").</remarks>
+    public static GraphBuilder Build(UNetSpec spec, ComponentWeights weights, TensorType computeType, IEnumerable<string>? taps = null)
     {
         var g = new GraphBuilder("unet", computeType);
+        g.Taps.UnionWith(taps ?? []);
         var nn = new Nn(g, weights);
         var enc = spec.Encoder;
 

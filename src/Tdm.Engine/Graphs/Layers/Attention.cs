@@ -21,7 +21,11 @@ internal static class Attention
         var k = nn.Linear($"{key}.to_k", source, sourceDim, queryDim, qkvBias);
         var v = nn.Linear($"{key}.to_v", source, sourceDim, queryDim, qkvBias);
         if (mixer != null)
+        {
+            nn.G.Tap($"{key}.key_before_mix", k);
             (k, v) = mixer.Mix(nn.G, k, v);
+            nn.G.Tap($"{key}.key_after_mix", k);
+        }
         // Scale defaults to 1/sqrt(head size), diffusers' dim_head ** -0.5.
         var attended = nn.G.MicrosoftOp("MultiHeadAttention", [q, k, v], ("num_heads", heads));
         return nn.Linear($"{key}.to_out.0", attended, queryDim, queryDim);
