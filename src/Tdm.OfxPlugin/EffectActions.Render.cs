@@ -1,7 +1,7 @@
 using Tdm.Engine.Imaging;
 using Tdm.OfxPlugin.Host;
 using Tdm.OfxPlugin.Interop;
-using Tdm.OfxPlugin.Restoration;
+using Tdm.Engine.Video;
 
 namespace Tdm.OfxPlugin;
 
@@ -35,14 +35,14 @@ internal sealed unsafe partial class EffectActions
         var sourceRect = frames.RectOf(index);
         // The output is larger only where the host allocated the larger region we asked for (Natron does; Resolve's
         // Edit and Color pages give timeline-sized buffers, where detail is restored at the timeline's size).
-        var scale = request.Scale;
+        var scale = request.Settings.Scale;
         var outRect = Scaled(sourceRect, scale);
         if (scale != 1 && (output.View.Bounds.Width < outRect.Width || output.View.Bounds.Height < outRect.Height))
         {
             scale = 1;
             outRect = sourceRect;
         }
-        request = request with { Scale = scale };
+        request = request with { Settings = request.Settings with { Scale = scale } };
 
         var progress = new HostProgress(suites, instance.Handle);
         progress.Start($"TDM: restoring frame {first + index}");
@@ -69,11 +69,11 @@ internal sealed unsafe partial class EffectActions
     /// Forwards the engine's progress to the host's bar and turns the host's stop requests (progressUpdate's
     /// kOfxStatReplyNo, the abort flag) into cancellation of the render's token, checked between diffusion steps.
     /// </summary>
-    private sealed class AbortingProgress(HostProgress progress, HostFrameSource frames, CancellationTokenSource abort) : IProgress<double>
+    private sealed class AbortingProgress(HostProgress progress, HostFrameSource frames, CancellationTokenSource abort) : IProgress<RestoreProgress>
     {
-        public void Report(double value)
+        public void Report(RestoreProgress value)
         {
-            if (!progress.Update(Math.Clamp(value, 0.0, 1.0)))
+            if (!progress.Update(value.Fraction))
                 abort.Cancel();
             try
             {

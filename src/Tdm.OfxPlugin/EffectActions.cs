@@ -114,7 +114,7 @@ internal sealed unsafe partial class EffectActions(HostSuites suites, InstanceTa
     }
 
     private static int OutputScale(ParamSet p, double time) =>
-        (TaskChoice)p.Get(EffectParams.Task).GetInt(time) == TaskChoice.SuperResolution
+        (Engine.RestorationTask)p.Get(EffectParams.Task).GetInt(time) == Engine.RestorationTask.SuperResolution
             ? EffectParams.Scales[Math.Clamp(p.Get(EffectParams.OutputScale).GetInt(time), 0, EffectParams.Scales.Length - 1)]
             : 1;
 }

@@ -41,7 +41,7 @@ internal static class EffectParams
     [
         new(Task, ParamKind.Choice, "Task", "What to remove. The task chooses the prompt that steers the one restoration model (Task Prompt Guidance).")
         {
-            Options = ["Denoise", "Dehaze", "Derain", "MP4 artifacts", "Super-resolution", "Custom"],
+            Options = ["Denoise", "Dehaze", "Derain", "MP4 artifacts", "Super-resolution", "Custom"], // RestorationTask's order
         },
         new(Prompt, ParamKind.String, "Custom prompt", "The prompt used when Task is Custom, e.g. \"remove the noise\".")
         {
@@ -53,7 +53,7 @@ internal static class EffectParams
         },
         new(ColourFix, ParamKind.Choice, "Colour fix", "Corrects colour drift after decoding: Wavelet keeps the input's low frequencies, AdaIN matches mean and spread.")
         {
-            Options = ["None", "Wavelet", "AdaIN"],
+            Options = ["None", "Wavelet", "AdaIN"], // ColourFix's order
         },
         new(ModelGroup, ParamKind.Group, "Model", "Where the model weights are and where they run."),
         new(ModelFolder, ParamKind.String, "Model folder", "A Stable Diffusion 1.5 folder in the diffusers layout (it holds model_index.json, unet/, vae/, text_encoder/, tokenizer/).")
@@ -66,13 +66,13 @@ internal static class EffectParams
         },
         new(Device, ParamKind.Choice, "Device", "Where the model runs. Auto uses the GPU (CUDA) when its libraries are found, else the CPU (slow).")
         {
-            Options = ["Auto", "CUDA", "CPU"], Parent = ModelGroup,
+            Options = ["Auto", "CPU", "CUDA"], Parent = ModelGroup, // the order of Tdm.Engine.DeviceKind
         },
         new(ClearCache, ParamKind.PushButton, "Clear cache", "Forgets every restored chunk and compiled model; the next render computes them again."),
         new(TemporalGroup, ParamKind.Group, "Temporal", "How neighbouring frames are kept consistent."),
         new(TemporalMode, ParamKind.Choice, "Temporal mode", "SW-CFA: each frame attends to the mean of its neighbours' keys and values. First frame: every frame attends to the chunk's first. Off: frames are independent.")
         {
-            Options = ["SW-CFA (sliding window)", "First frame as reference", "Off"], Parent = TemporalGroup,
+            Options = ["SW-CFA (sliding window)", "First frame as reference", "Off"], Parent = TemporalGroup, // TemporalMode's order
         },
         new(WindowRadius, ParamKind.Integer, "Window radius", "SW-CFA window: frames i-r..i+r are averaged (3 in the paper).")
         {

@@ -4,7 +4,7 @@ using Tdm.OfxPlugin.Restoration;
 
 namespace Tdm.OfxPlugin;
 
-/// <summary>Reads an instance's parameters into a <see cref="RestoreRequest"/>.</summary>
+/// <summary>Reads an instance's parameters into the engine's settings.</summary>
 internal static class EffectSettings
 {
     /// <summary>
@@ -22,38 +22,33 @@ internal static class EffectSettings
             throw new TdmException(TdmErrorKind.Model,
                 $"the model folder \"{model}\" does not exist: set Model folder to a Stable Diffusion 1.5 folder in the diffusers layout");
         var controlNet = p.Get(EffectParams.ControlNet).GetString(time).Trim();
-        var task = (TaskChoice)p.Get(EffectParams.Task).GetInt(time);
+        var task = (RestorationTask)p.Get(EffectParams.Task).GetInt(time);
         var scaleIndex = Math.Clamp(p.Get(EffectParams.OutputScale).GetInt(time), 0, EffectParams.Scales.Length - 1);
         var shortSide = p.Get(EffectParams.ShortSide).GetInt(time) * Math.Clamp(renderScale, 0.0, 1.0);
-        return new RestoreRequest
+        var settings = ReadGrid(p, time) with
         {
-            ModelFolder = model,
-            ControlNetPath = controlNet.Length == 0 ? null : controlNet,
-            Device = (DeviceChoice)p.Get(EffectParams.Device).GetInt(time),
             Task = task,
-            Prompt = task == TaskChoice.Custom ? p.Get(EffectParams.Prompt).GetString(time) : null,
-            Temporal = (TemporalChoice)p.Get(EffectParams.TemporalMode).GetInt(time),
-            Radius = p.Get(EffectParams.WindowRadius).GetInt(time),
-            ChunkLength = p.Get(EffectParams.ChunkLength).GetInt(time),
-            Handles = p.Get(EffectParams.Handles).GetInt(time),
+            Prompt = task == RestorationTask.Custom ? p.Get(EffectParams.Prompt).GetString(time) : null,
             InversionSteps = p.Get(EffectParams.InversionSteps).GetInt(time),
             SamplingSteps = p.Get(EffectParams.SamplingSteps).GetInt(time),
             Guidance = (float)p.Get(EffectParams.Guidance).GetDouble(time),
             ControlNetScale = (float)p.Get(EffectParams.ControlNetScale).GetDouble(time),
             ShortSide = Math.Max(64, (int)Math.Round(shortSide / 64.0) * 64),
-            ColourFix = (ColourFixChoice)p.Get(EffectParams.ColourFix).GetInt(time),
-            Scale = task == TaskChoice.SuperResolution ? EffectParams.Scales[scaleIndex] : 1,
+            ColourFix = (ColourFix)p.Get(EffectParams.ColourFix).GetInt(time),
+            Scale = task == RestorationTask.SuperResolution ? EffectParams.Scales[scaleIndex] : 1,
         };
+        return new RestoreRequest(
+            new ModelPaths(model, controlNet.Length == 0 ? null : controlNet),
+            (DeviceKind)p.Get(EffectParams.Device).GetInt(time),
+            settings.Validate());
     }
 
     /// <summary>
-    /// The chunk-grid settings alone (GetFramesNeeded must answer even before a model is chosen, and it must give
-    /// the same grid as the render).
+    /// The chunk-grid settings alone: GetFramesNeeded must answer before a model is chosen, with the render's grid.
     /// </summary>
-    public static RestoreRequest ReadGrid(ParamSet p, double time) => new()
+    public static RestoreSettings ReadGrid(ParamSet p, double time) => new()
     {
-        ModelFolder = "",
-        Temporal = (TemporalChoice)p.Get(EffectParams.TemporalMode).GetInt(time),
+        Temporal = (TemporalMode)p.Get(EffectParams.TemporalMode).GetInt(time),
         Radius = p.Get(EffectParams.WindowRadius).GetInt(time),
         ChunkLength = p.Get(EffectParams.ChunkLength).GetInt(time),
         Handles = p.Get(EffectParams.Handles).GetInt(time),

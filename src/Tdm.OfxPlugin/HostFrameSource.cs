@@ -1,7 +1,7 @@
 using Tdm.Engine.Imaging;
 using Tdm.OfxPlugin.Host;
 using Tdm.OfxPlugin.Interop;
-using Tdm.OfxPlugin.Restoration;
+using Tdm.Engine.Video;
 
 namespace Tdm.OfxPlugin;
 
@@ -10,7 +10,7 @@ namespace Tdm.OfxPlugin;
 /// asked (the engine reads only the chunk's context frames), converted to a frame covering the image's bounds and
 /// released at once. Checks the host's abort flag before each fetch.
 /// </summary>
-internal sealed class HostFrameSource(EffectInstance instance, double first, int length, CancellationTokenSource abort) : IFrameSource
+internal sealed class HostFrameSource(EffectInstance instance, double first, int length, CancellationTokenSource abort) : IClip
 {
     private readonly Dictionary<int, OfxRectI> _rects = [];
 

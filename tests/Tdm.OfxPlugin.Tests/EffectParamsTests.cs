@@ -61,11 +61,19 @@ public class EffectParamsTests
     [Fact]
     public void Choices_Options_MatchTheirEnums()
     {
+        // The enum names an option stands for, checked against the option count.
+        string[] Labels(string name, params string[] enumNames)
+        {
+            Assert.Equal(enumNames.Length, Options(name));
+            return enumNames;
+        }
+
         int Options(string name) => EffectParams.All.Single(p => p.Name == name).Options.Count;
-        Assert.Equal(Enum.GetValues<Restoration.TaskChoice>().Length, Options(EffectParams.Task));
-        Assert.Equal(Enum.GetValues<Restoration.TemporalChoice>().Length, Options(EffectParams.TemporalMode));
-        Assert.Equal(Enum.GetValues<Restoration.ColourFixChoice>().Length, Options(EffectParams.ColourFix));
-        Assert.Equal(Enum.GetValues<Restoration.DeviceChoice>().Length, Options(EffectParams.Device));
+        // Option i is the engine enum's value i: EffectSettings casts the index.
+        Assert.Equal(Enum.GetNames<Engine.RestorationTask>(), Labels(EffectParams.Task, "Denoise", "Dehaze", "Derain", "Mp4Artifacts", "SuperResolution", "Custom"));
+        Assert.Equal(Enum.GetNames<Engine.TemporalMode>(), Labels(EffectParams.TemporalMode, "SwCfa", "FirstFrame", "Off"));
+        Assert.Equal(Enum.GetNames<Engine.ColourFix>(), Labels(EffectParams.ColourFix, "None", "Wavelet", "AdaIn"));
+        Assert.Equal(Enum.GetNames<Engine.DeviceKind>(), Labels(EffectParams.Device, "Auto", "Cpu", "Cuda"));
         Assert.Equal(EffectParams.Scales.Length, Options(EffectParams.OutputScale));
     }
 }

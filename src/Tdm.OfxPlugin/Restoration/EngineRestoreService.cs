@@ -1,28 +1,23 @@
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
+using Tdm.Engine.Video;
 
 namespace Tdm.OfxPlugin.Restoration;
 
-/// <summary>
-/// The adapter from the effect to the engine facade (Tdm.Engine.TdmEngine / VideoRestorer / ChunkGrid).
-/// </summary>
+/// <summary>The adapter from the effect to the engine facade (ChunkGrid, TdmEngine, VideoRestorer).</summary>
 /// <remarks>
-/// PENDING: the engine facade has not landed in main yet. Until it does, the chunk grid is computed here with the
-/// semantics ARCHITECTURE.md fixes (chunk k owns [k*N, (k+1)*N), its context adds the handles on each side, clamped
-/// to the clip) and RestoreFrame reports that the engine is missing. Both become one-line calls into the facade.
+/// PENDING: TdmEngine and VideoRestorer have not landed in main yet; until they do, RestoreFrame reports that the
+/// engine is missing (a failed render with that message). Wiring them is the body of RestoreFrame and ClearCache.
 /// </remarks>
 internal sealed class EngineRestoreService : IRestoreService, IDisposable
 {
-    public (int First, int Last) ContextOf(int clipLength, int index, RestoreRequest request)
+    public (int First, int Last) ContextOf(int clipLength, int index, RestoreSettings settings)
     {
-        var n = Math.Max(1, request.ChunkLength);
-        var chunk = index / n;
-        var first = Math.Max(0, (chunk * n) - request.Handles);
-        var last = Math.Min(clipLength - 1, ((chunk + 1) * n) - 1 + request.Handles);
-        return (first, last);
+        var grid = new ChunkGrid(clipLength, settings.ChunkLength, settings.EffectiveHandles);
+        return grid.Context(grid.ChunkOf(index));
     }
 
-    public Frame RestoreFrame(IFrameSource clip, int index, RestoreRequest request, IProgress<double>? progress, CancellationToken cancel) =>
+    public Frame RestoreFrame(IClip clip, int index, RestoreRequest request, IProgress<RestoreProgress>? progress, CancellationToken cancel) =>
         throw new TdmException(TdmErrorKind.Internal, "this build of TDM Restore has no engine facade yet (Tdm.Engine.TdmEngine)");
 
     public void ClearCache()

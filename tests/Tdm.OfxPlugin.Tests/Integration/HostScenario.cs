@@ -31,7 +31,7 @@ public sealed class HostScenario : IDisposable
     [
         "--param", $"modelFolder={model ?? ModelFolder}",
         "--param", $"controlNet={Path.Combine(model ?? ModelFolder, "controlnet")}",
-        "--param", "device=2", // CPU
+        "--param", "device=CPU",
         "--param", $"chunkLength={ChunkLength}",
         "--param", $"handles={Handles}",
         "--param", "windowRadius=1",
