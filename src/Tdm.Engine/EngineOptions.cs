@@ -21,6 +21,9 @@ public sealed record EngineOptions
     /// <summary>A folder holding the CUDA 13 and cuDNN 9 libraries, when they are not on the library path.</summary>
     public string? CudaLibraryPath { get; init; }
 
+    /// <summary>The prompt of each task (Task Prompt Guidance); a studio may reword them, e.g. the MP4 one.</summary>
+    public Text.TaskPrompts TaskPrompts { get; init; } = Text.TaskPrompts.Default;
+
     /// <summary>The cache folder actually used.</summary>
     public string ResolvedCacheDirectory => CacheDirectory
         ?? Environment.GetEnvironmentVariable("TDM_CACHE_DIR")
