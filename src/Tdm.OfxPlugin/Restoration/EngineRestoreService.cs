@@ -1,30 +1,39 @@
+using System.Collections.Concurrent;
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Video;
 
 namespace Tdm.OfxPlugin.Restoration;
 
-/// <summary>The adapter from the effect to the engine facade (ChunkGrid, TdmEngine, VideoRestorer).</summary>
-/// <remarks>
-/// PENDING: TdmEngine and VideoRestorer have not landed in main yet; until they do, RestoreFrame reports that the
-/// engine is missing (a failed render with that message). Wiring them is the body of RestoreFrame and ClearCache.
-/// </remarks>
+/// <summary>
+/// The adapter from the effect to the engine facade: one <see cref="TdmEngine"/> per execution device, created on
+/// first use and shared by every instance (models, compiled graphs and restored chunks are loaded once per binary).
+/// </summary>
 internal sealed class EngineRestoreService : IRestoreService, IDisposable
 {
+    private readonly ConcurrentDictionary<DeviceKind, Lazy<TdmEngine>> _engines = new();
+
     public (int First, int Last) ContextOf(int clipLength, int index, RestoreSettings settings)
     {
-        var grid = new ChunkGrid(clipLength, settings.ChunkLength, settings.EffectiveHandles);
+        var grid = VideoRestorer.Grid(clipLength, settings);
         return grid.Context(grid.ChunkOf(index));
     }
 
     public Frame RestoreFrame(IClip clip, int index, RestoreRequest request, IProgress<RestoreProgress>? progress, CancellationToken cancel) =>
-        throw new TdmException(TdmErrorKind.Internal, "this build of TDM Restore has no engine facade yet (Tdm.Engine.TdmEngine)");
+        Engine(request.Device).Restorer(request.Models).RestoreFrame(clip, index, request.Settings, progress, cancel);
 
     public void ClearCache()
     {
+        foreach (var engine in _engines.Values.Where(e => e.IsValueCreated))
+            engine.Value.ClearCache();
     }
 
     public void Dispose()
     {
+        foreach (var engine in _engines.Values.Where(e => e.IsValueCreated))
+            engine.Value.Dispose();
     }
+
+    private TdmEngine Engine(DeviceKind device) =>
+        _engines.GetOrAdd(device, d => new Lazy<TdmEngine>(() => new TdmEngine(new EngineOptions { Device = d }))).Value;
 }
