@@ -16,8 +16,8 @@ internal static unsafe class HostMessages
     public static void Warning(HostSuites? suites, nint effect, string text) => Post(suites, effect, OfxCoreNames.kOfxMessageWarning, text);
 
     /// <summary>
-    /// Sets a persistent error on the instance (V2 hosts draw the node in an error state until it is cleared) and
-    /// posts the transient message as well.
+    /// Sets a persistent error on the instance where the host has OfxMessageSuiteV2 (it shows the node in an error
+    /// state until cleared: no dialog per failed frame during a render), else posts a transient error.
     /// </summary>
     public static void PersistentError(HostSuites? suites, nint effect, string text)
     {
@@ -28,7 +28,10 @@ internal static unsafe class HostMessages
             fixed (byte* id = "TdmError\0"u8)
             fixed (byte* fmt = "%s\0"u8)
             fixed (byte* p = t)
-                _ = suites.MessageV2->setPersistentMessage((void*)effect, type, id, fmt, p);
+            {
+                if (suites.MessageV2->setPersistentMessage((void*)effect, type, id, fmt, p) == Interop.OfxStatus.kOfxStatOK)
+                    return;
+            }
         }
         Error(suites, effect, text);
     }
