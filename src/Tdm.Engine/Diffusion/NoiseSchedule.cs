@@ -1,0 +1,50 @@
+namespace Tdm.Engine.Diffusion;
+
+/// <summary>
+/// The training noise schedule: betas and their cumulative products alpha-bar_t, computed exactly as diffusers does
+/// in float32 (torch.linspace, then a cumulative product accumulated in double and stored as float32). Constructor
+/// arguments are named after scheduler_config.json's keys.
+/// </summary>
+public sealed class NoiseSchedule
+{
+    public NoiseSchedule(int numTrainTimesteps = 1000, float betaStart = 0.00085f, float betaEnd = 0.012f,
+        string betaSchedule = "scaled_linear", string predictionType = "epsilon", bool rescaleBetasZeroSnr = false)
+    {
+        if (predictionType != "epsilon")
+            throw new TdmException(TdmErrorKind.Model, $"scheduler prediction_type '{predictionType}' is not supported: TDM's networks predict epsilon (SD 1.x)");
+        if (rescaleBetasZeroSnr)
+            throw new TdmException(TdmErrorKind.Model, "scheduler rescale_betas_zero_snr is not supported (an SD 2.x v-prediction option)");
+        NumTrainTimesteps = numTrainTimesteps;
+        Betas = betaSchedule switch
+        {
+            "scaled_linear" => Linspace(MathF.Sqrt(betaStart), MathF.Sqrt(betaEnd), numTrainTimesteps).Select(b => b * b).ToArray(),
+            "linear" => Linspace(betaStart, betaEnd, numTrainTimesteps),
+            _ => throw new TdmException(TdmErrorKind.Model, $"scheduler beta_schedule '{betaSchedule}' is not supported (scaled_linear or linear)"),
+        };
+        AlphasCumprod = new float[numTrainTimesteps];
+        double product = 1;
+        for (int t = 0; t < numTrainTimesteps; t++)
+        {
+            product *= 1f - Betas[t];
+            AlphasCumprod[t] = (float)product;
+        }
+    }
+
+    public int NumTrainTimesteps { get; }
+
+    /// <summary>beta_t, t = 0..T-1.</summary>
+    public float[] Betas { get; }
+
+    /// <summary>alpha-bar_t = prod_{s &lt;= t} (1 - beta_s).</summary>
+    public float[] AlphasCumprod { get; }
+
+    // torch.linspace in float32: the first half counts up from start, the second half down from end.
+    private static float[] Linspace(float start, float end, int steps)
+    {
+        var result = new float[steps];
+        float step = (end - start) / (steps - 1);
+        for (int i = 0; i < steps; i++)
+            result[i] = i < steps / 2 ? start + (step * i) : end - (step * (steps - i - 1));
+        return result;
+    }
+}

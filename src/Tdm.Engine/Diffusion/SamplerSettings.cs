@@ -1,0 +1,29 @@
+namespace Tdm.Engine.Diffusion;
+
+/// <summary>The method's numerical settings for one chunk (defaults: the paper's).</summary>
+/// <param name="InversionSteps">DDIM inversion steps (paper: 10).</param>
+/// <param name="SamplingSteps">DDIM sampling steps (paper: 32).</param>
+/// <param name="Guidance">Classifier-free guidance scale; at most 1 disables guidance (one batch, prompt only).</param>
+/// <param name="ControlNetScale">Multiplies every ControlNet residual.</param>
+/// <param name="UNetMixing">Temporal mode of the U-Net's self-attention.</param>
+/// <param name="ControlNetMixing">Temporal mode of the ControlNet's self-attention (the reference keeps it off).</param>
+/// <param name="Radius">SW-CFA window radius r (paper: 3).</param>
+/// <param name="InversionWithPrompt">Invert with the task prompt (the reference) or with the empty prompt.</param>
+/// <param name="InversionWithControlNet">Condition inversion on the degraded frame through the ControlNet (the reference).</param>
+public sealed record SamplerSettings(
+    int InversionSteps = 10,
+    int SamplingSteps = 32,
+    float Guidance = 7.5f,
+    float ControlNetScale = 1f,
+    TemporalMode UNetMixing = TemporalMode.SwCfa,
+    TemporalMode ControlNetMixing = TemporalMode.Off,
+    int Radius = 3,
+    bool InversionWithPrompt = true,
+    bool InversionWithControlNet = true)
+{
+    /// <summary>True when sampling runs the [uncond; cond] double batch.</summary>
+    public bool UsesGuidance => Guidance > 1f;
+
+    /// <summary>Network evaluations per chunk (one ControlNet + U-Net pass each), for progress.</summary>
+    public int TotalSteps => InversionSteps + SamplingSteps;
+}

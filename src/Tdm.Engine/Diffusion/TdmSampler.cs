@@ -1,0 +1,182 @@
+using Microsoft.ML.OnnxRuntime;
+using Tdm.Engine.Graphs;
+using Tdm.Engine.Runtime;
+
+namespace Tdm.Engine.Diffusion;
+
+/// <summary>
+/// TDM's denoising of one chunk of frames (Li et al. 2024): DDIM inversion of the degraded frames' latents
+/// (no guidance), then guided DDIM sampling from the inverted latents, both conditioned on the degraded frames
+/// through the ControlNet, with frame-mixed self-attention (SW-CFA) throughout. Every tensor stays on the device;
+/// cancellation is honoured inside and between network evaluations.
+/// </summary>
+internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, DdimScheduler scheduler)
+{
+    /// <summary>
+    /// Denoises <paramref name="latents"/> ([F, 4, h, w] on the device; not consumed). <paramref name="control"/>
+    /// is the degraded frames [F, 3, 8h, 8w] in [0, 1]; the embeddings are [1, 77, D] for the prompt and the
+    /// negative prompt. Returns the final latents on the device (the caller disposes them).
+    /// </summary>
+    public OrtValue Run(OrtValue latents, HostTensor control, HostTensor promptEmbedding, HostTensor negativeEmbedding,
+        SamplerSettings settings, Action? stepDone = null, ISamplerObserver? observer = null, CancellationToken cancel = default)
+    {
+        int frames = (int)latents.GetTensorTypeAndShape().Shape[0];
+        int groups = settings.UsesGuidance ? 2 : 1;
+        var unetMix = FrameMixingMatrix.Frames(settings.UNetMixing, frames, settings.Radius);
+        var controlMix = FrameMixingMatrix.Frames(settings.ControlNetMixing, frames, settings.Radius);
+        var emptyPrompt = settings.InversionWithPrompt ? promptEmbedding : negativeEmbedding;
+
+        using var uploads = new Uploads(device);
+        // Inversion: batch F, no guidance.
+        var inversion = new Conditioning(
+            uploads.Add(Repeat([(emptyPrompt, frames)])),
+            uploads.Add(control),
+            uploads.Add(new HostTensor(unetMix, frames, frames)),
+            uploads.Add(new HostTensor(controlMix, frames, frames)),
+            settings.InversionWithControlNet ? settings.ControlNetScale : 0f);
+        // Sampling: batch [uncond F; cond F] with guidance, M = kron(I2, A).
+        var sampling = groups == 1
+            ? inversion with { Embeddings = uploads.Add(Repeat([(promptEmbedding, frames)])), ControlScale = settings.ControlNetScale }
+            : new Conditioning(
+                uploads.Add(Repeat([(negativeEmbedding, frames), (promptEmbedding, frames)])),
+                uploads.Add(Concat(control, control)),
+                uploads.Add(new HostTensor(FrameMixingMatrix.Batch(unetMix, frames, 2), 2 * frames, 2 * frames)),
+                uploads.Add(new HostTensor(FrameMixingMatrix.Batch(controlMix, frames, 2), 2 * frames, 2 * frames)),
+                settings.ControlNetScale);
+
+        using var state = new LatentState(latents);
+        var invert = scheduler.Inversion(settings.InversionSteps);
+        for (int k = 0; k < invert.Timesteps.Length; k++)
+        {
+            bool last = k == invert.Timesteps.Length - 1;
+            using var eps = PredictNoise(state.ModelInput, invert.Timesteps[k], inversion, frames, cancel);
+            Update(state, eps, invert.Step(k), 1, last ? groups : 1, settings.Guidance, cancel);
+            observer?.Inverted(k, state.Latents, eps);
+            stepDone?.Invoke();
+        }
+
+        var sample = scheduler.Sampling(settings.SamplingSteps);
+        for (int k = 0; k < sample.Timesteps.Length; k++)
+        {
+            bool last = k == sample.Timesteps.Length - 1;
+            using var eps = PredictNoise(state.ModelInput, sample.Timesteps[k], sampling, groups * frames, cancel);
+            Update(state, eps, sample.Step(k), groups, last ? 1 : groups, settings.Guidance, cancel);
+            observer?.Sampled(k, state.Latents, eps);
+            stepDone?.Invoke();
+        }
+        return state.Detach();
+    }
+
+    /// <summary>What the networks are conditioned on for one batch layout (all on the device).</summary>
+    private sealed record Conditioning(OrtValue Embeddings, OrtValue Control, OrtValue UNetMix, OrtValue ControlNetMix, float ControlScale);
+
+    // ControlNet then U-Net at timestep t; returns the U-Net's noise prediction for the whole batch.
+    private OrtValue PredictNoise(OrtValue sample, int t, Conditioning c, int batch, CancellationToken cancel)
+    {
+        using var timestep = OrtValue.CreateTensorValueFromMemory(Enumerable.Repeat((float)t, batch).ToArray(), [batch]);
+        using var scale = OrtValue.CreateTensorValueFromMemory(new[] { c.ControlScale }, [1]);
+        var residualNames = networks.ControlNet.OutputNames;
+        var residuals = device.Run(networks.ControlNet,
+            [(UNetGraph.Sample, sample), (UNetGraph.Timestep, timestep), (UNetGraph.EncoderHiddenStates, c.Embeddings),
+             (ControlNetGraph.Cond, c.Control), (ControlNetGraph.Scale, scale), (UNetGraph.FrameMix, c.ControlNetMix)],
+            residualNames, cancel);
+        try
+        {
+            var inputs = new List<(string, OrtValue)>
+            {
+                (UNetGraph.Sample, sample), (UNetGraph.Timestep, timestep), (UNetGraph.EncoderHiddenStates, c.Embeddings),
+                (UNetGraph.FrameMix, c.UNetMix),
+            };
+            inputs.AddRange(residualNames.Zip(residuals));
+            return device.Run(networks.UNet, inputs, [UNetGraph.NoisePred], cancel)[0];
+        }
+        finally
+        {
+            foreach (var r in residuals)
+                r.Dispose();
+        }
+    }
+
+    // One DDIM update of state's latents with the noise prediction eps.
+    private void Update(LatentState state, OrtValue eps, DdimCoefficients c, int guidanceGroups, int nextGroups, float guidance, CancellationToken cancel)
+    {
+        static OrtValue Scalar(float v) => OrtValue.CreateTensorValueFromMemory(new[] { v }, [1]);
+        using var w = Scalar(guidance);
+        using var a = Scalar(c.SqrtAlphaSource);
+        using var b = Scalar(c.SqrtOneMinusAlphaSource);
+        using var ad = Scalar(c.SqrtAlphaTarget);
+        using var bd = Scalar(c.SqrtOneMinusAlphaTarget);
+        var outputs = nextGroups > 1 ? new[] { DdimStep.NextLatents, DdimStep.NextModelInput } : new[] { DdimStep.NextLatents };
+        var result = device.Run(networks.Step(guidanceGroups, nextGroups),
+            [(DdimStep.Latents, state.Latents), (DdimStep.NoisePred, eps), (DdimStep.Guidance, w), (DdimStep.SqrtAlphaSource, a),
+             (DdimStep.SqrtOneMinusAlphaSource, b), (DdimStep.SqrtAlphaTarget, ad), (DdimStep.SqrtOneMinusAlphaTarget, bd)],
+            outputs, cancel);
+        state.Advance(result[0], result.Length > 1 ? result[1] : null);
+    }
+
+    private static HostTensor Repeat((HostTensor Tensor, int Times)[] parts)
+    {
+        var first = parts[0].Tensor;
+        int rows = parts.Sum(p => p.Times);
+        var data = new float[rows * first.Data.Length];
+        int offset = 0;
+        foreach (var (tensor, times) in parts)
+            for (int i = 0; i < times; i++, offset += tensor.Data.Length)
+                tensor.Data.CopyTo(data, offset);
+        return new HostTensor(data, [rows, .. first.Shape[1..]]);
+    }
+
+    private static HostTensor Concat(HostTensor a, HostTensor b) =>
+        new([.. a.Data, .. b.Data], [a.Shape[0] + b.Shape[0], .. a.Shape[1..]]);
+
+    /// <summary>Device copies of the run's conditioning; on the CPU they are views of the managed arrays, which
+    /// are kept referenced here for as long as the views live.</summary>
+    private sealed class Uploads(TensorDevice device) : IDisposable
+    {
+        private readonly List<(HostTensor Host, OrtValue Device)> _items = [];
+
+        public OrtValue Add(HostTensor tensor)
+        {
+            var value = device.Upload(tensor);
+            _items.Add((tensor, value));
+            return value;
+        }
+
+        public void Dispose() => _items.ForEach(i => i.Device.Dispose());
+    }
+
+    /// <summary>The latents x and the batch the next network call takes (x itself, or x once per guidance group).
+    /// Owns every tensor but the caller's initial latents.</summary>
+    private sealed class LatentState(OrtValue initial) : IDisposable
+    {
+        private OrtValue? _owned;
+        private OrtValue? _ownedInput;
+
+        public OrtValue Latents { get; private set; } = initial;
+
+        public OrtValue ModelInput => _ownedInput ?? Latents;
+
+        public void Advance(OrtValue latents, OrtValue? modelInput)
+        {
+            Dispose();
+            _owned = latents;
+            _ownedInput = modelInput;
+            Latents = latents;
+        }
+
+        /// <summary>Hands the final latents to the caller.</summary>
+        public OrtValue Detach()
+        {
+            var result = _owned ?? throw new InvalidOperationException("no step was run");
+            _owned = null;
+            return result;
+        }
+
+        public void Dispose()
+        {
+            _owned?.Dispose();
+            _ownedInput?.Dispose();
+            _owned = _ownedInput = null;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.ML.OnnxRuntime;
+using Tdm.Engine.Graphs;
+
+namespace Tdm.Engine.Runtime;
+
+/// <summary>Creates ONNX Runtime sessions for built graphs on one device, reading weights where
+/// <see cref="WeightPlacement"/> puts them.</summary>
+internal sealed class SessionFactory(ExecutionDevice device, string cacheFolder)
+{
+    /// <summary>Session config key: the folder external-data locations are relative to (the graph is loaded from
+    /// bytes, so it has no folder of its own).</summary>
+    private const string ExternalDataFolderKey = "session.model_external_initializers_file_folder_path";
+
+    public ExecutionDevice Device { get; } = device;
+
+    public string CacheFolder { get; } = cacheFolder;
+
+    /// <summary>Serializes <paramref name="graph"/> with its weights placed, and compiles it.</summary>
+    public NetworkSession Create(GraphBuilder graph)
+    {
+        var plan = WeightPlacement.For(graph, Path.Combine(CacheFolder, "weights"));
+        return Create(graph.Name, graph.Build(plan.Locate), plan.Folder);
+    }
+
+    /// <summary>Compiles a serialized graph whose external data lives in <paramref name="weightsFolder"/>.</summary>
+    public NetworkSession Create(string name, byte[] model, string weightsFolder)
+    {
+        using var options = Options();
+        options.AddSessionConfigEntry(ExternalDataFolderKey, weightsFolder);
+        try
+        {
+            return new NetworkSession(name, new InferenceSession(model, options), Device);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new GraphBuildException($"ONNX Runtime could not compile the {name} graph for {Device.Description}: {e.Message}", e);
+        }
+    }
+
+    private SessionOptions Options()
+    {
+        SessionOptions options;
+        if (Device.IsCuda)
+        {
+            using var cuda = new OrtCUDAProviderOptions();
+            cuda.UpdateOptions(new Dictionary<string, string>
+            {
+                ["device_id"] = Device.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Heuristic algorithm choice: exhaustive search may pick different kernels run to run, which would
+                // break bit-identical renders between the interactive view and the render queue.
+                ["cudnn_conv_algo_search"] = "HEURISTIC",
+                ["arena_extend_strategy"] = "kSameAsRequested",
+                ["do_copy_in_default_stream"] = "1",
+            });
+            options = SessionOptions.MakeSessionOptionWithCudaProvider(cuda);
+        }
+        else
+        {
+            options = new SessionOptions();
+        }
+        options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
+        options.IntraOpNumThreads = Device.IntraOpThreads;
+        options.InterOpNumThreads = 1;
+        options.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
+        options.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
+        return options;
+    }
+}
