@@ -8,11 +8,7 @@ namespace Tdm.Engine
 {
     internal enum RestorationTask { Denoise, Dehaze, Derain, Mp4Artifacts, SuperResolution, Custom }
 
-    internal enum TemporalMode { SwCfa, FirstFrame, Off }
-
     internal enum ColourFix { None, Wavelet, AdaIn }
-
-    internal enum DeviceKind { Auto, Cpu, Cuda }
 
     internal sealed record RestoreSettings
     {
