@@ -33,22 +33,6 @@ public enum SafetensorsDType
     F8_E4M3,
     /// <summary>float8 e5m2.</summary>
     F8_E5M2,
-}
-
-/// <summary>Sizes and names of <see cref="SafetensorsDType"/>.</summary>
-public static class SafetensorsDTypes
-{
-    /// <summary>Bytes per element.</summary>
-    public static int Size(this SafetensorsDType t) => t switch
-    {
-        SafetensorsDType.BOOL or SafetensorsDType.U8 or SafetensorsDType.I8
-            or SafetensorsDType.F8_E4M3 or SafetensorsDType.F8_E5M2 => 1,
-        SafetensorsDType.I16 or SafetensorsDType.U16 or SafetensorsDType.F16 or SafetensorsDType.BF16 => 2,
-        SafetensorsDType.I32 or SafetensorsDType.U32 or SafetensorsDType.F32 => 4,
-        _ => 8,
-    };
-
-    /// <summary>True for the floating-point types a network weight may be stored in and we convert from.</summary>
-    public static bool IsWeightFloat(this SafetensorsDType t) =>
-        t is SafetensorsDType.F32 or SafetensorsDType.F16 or SafetensorsDType.BF16;
+    /// <summary>float8 e8m0 (an exponent-only scale type).</summary>
+    F8_E8M0,
 }

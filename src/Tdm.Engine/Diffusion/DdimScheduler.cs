@@ -9,6 +9,18 @@ public sealed record DdimScheduler(NoiseSchedule Noise, int StepsOffset = 1, str
     /// <summary>SD1.5's scheduler (scaled-linear betas 0.00085..0.012, 1000 steps, leading spacing, offset 1).</summary>
     public static DdimScheduler StableDiffusion15 { get; } = new(new NoiseSchedule());
 
+    /// <summary>The scheduler a model's scheduler_config.json describes (whatever its _class_name: TDM samples
+    /// with DDIM from the same training schedule).</summary>
+    public static DdimScheduler From(Checkpoints.SchedulerConfig c)
+    {
+        if (c.TrainedBetas is not null)
+            throw new TdmException(TdmErrorKind.Model, "scheduler trained_betas are not supported (SD 1.x uses scaled_linear betas)");
+        if (c.ClipSample)
+            throw new TdmException(TdmErrorKind.Model, "scheduler clip_sample = true is not supported (SD 1.x sets it to false)");
+        var noise = new NoiseSchedule(c.NumTrainTimesteps, (float)c.BetaStart, (float)c.BetaEnd, c.BetaSchedule, c.PredictionType, c.RescaleBetasZeroSnr);
+        return new DdimScheduler(noise, c.StepsOffset, c.TimestepSpacing, c.SetAlphaToOne);
+    }
+
     public DdimSchedule Sampling(int steps) => new(Noise, steps, StepsOffset, TimestepSpacing, SetAlphaToOne);
 
     public DdimInverseSchedule Inversion(int steps) => new(Noise, steps, StepsOffset, TimestepSpacing);

@@ -18,7 +18,7 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
     /// negative prompt. Returns the final latents on the device (the caller disposes them).
     /// </summary>
     public OrtValue Run(OrtValue latents, HostTensor control, HostTensor promptEmbedding, HostTensor negativeEmbedding,
-        SamplerSettings settings, Action? stepDone = null, ISamplerObserver? observer = null, CancellationToken cancel = default)
+        SamplerSettings settings, Action<string>? stepDone = null, ISamplerObserver? observer = null, CancellationToken cancel = default)
     {
         int frames = (int)latents.GetTensorTypeAndShape().Shape[0];
         int groups = settings.UsesGuidance ? 2 : 1;
@@ -52,7 +52,7 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             using var eps = PredictNoise(state.ModelInput, invert.Timesteps[k], inversion, frames, cancel);
             Update(state, eps, invert.Step(k), 1, last ? groups : 1, settings.Guidance, cancel);
             observer?.Inverted(k, state.Latents, eps);
-            stepDone?.Invoke();
+            stepDone?.Invoke("invert");
         }
 
         var sample = scheduler.Sampling(settings.SamplingSteps);
@@ -62,7 +62,7 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             using var eps = PredictNoise(state.ModelInput, sample.Timesteps[k], sampling, groups * frames, cancel);
             Update(state, eps, sample.Step(k), groups, last ? 1 : groups, settings.Guidance, cancel);
             observer?.Sampled(k, state.Latents, eps);
-            stepDone?.Invoke();
+            stepDone?.Invoke("sample");
         }
         return state.Detach();
     }

@@ -14,7 +14,7 @@ internal static class ClipTextGraph
 {
     public const string InputIds = "input_ids", LastHiddenState = "last_hidden_state";
 
-    public static GraphBuilder Build(ClipTextSpec spec, ComponentWeights weights, TensorType computeType)
+    public static GraphBuilder Build(ClipTextSpec spec, ITensorSource weights, TensorType computeType)
     {
         var g = new GraphBuilder("text_encoder", computeType);
         var nn = new Layers.Nn(g, weights);

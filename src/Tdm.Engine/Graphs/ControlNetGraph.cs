@@ -20,7 +20,7 @@ internal static class ControlNetGraph
 {
     public const string Cond = "controlnet_cond", Scale = "conditioning_scale";
 
-    public static GraphBuilder Build(ControlNetSpec spec, ComponentWeights weights, TensorType computeType)
+    public static GraphBuilder Build(ControlNetSpec spec, ITensorSource weights, TensorType computeType)
     {
         var g = new GraphBuilder("controlnet", computeType);
         var nn = new Nn(g, weights);

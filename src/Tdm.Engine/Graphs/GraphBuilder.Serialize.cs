@@ -28,7 +28,7 @@ internal sealed partial class GraphBuilder
     {
         var missing = _weights.Where(w => w.Tensor == null).Select(w => w.Key).ToList();
         if (missing.Count > 0)
-            throw new GraphBuildException($"graph {Name}: {missing.Count} weight(s) unavailable ({string.Join(", ", missing.Take(5))}); call ComponentWeights.ThrowIfProblems first");
+            throw new GraphBuildException($"graph {Name}: {missing.Count} weight(s) unavailable ({string.Join(", ", missing.Take(5))}); call ITensorSource.ThrowIfProblems first");
 
         var w = new ProtoWriter();
         w.Int64(ModelProto.IrVersion, IrVersion);

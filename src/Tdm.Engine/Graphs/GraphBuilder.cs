@@ -90,7 +90,7 @@ internal sealed partial class GraphBuilder
     /// collected by <paramref name="weights"/>; the graph gets a placeholder so building continues and one error
     /// lists everything). The initializer is named by the key, so a graph reads like the checkpoint.
     /// </summary>
-    public Value Weight(ComponentWeights weights, string key, params long[] shape)
+    public Value Weight(ITensorSource weights, string key, params long[] shape)
     {
         if (_weightCache.TryGetValue(key, out var cached))
             return cached;
@@ -183,7 +183,7 @@ internal sealed partial class GraphBuilder
 
 /// <summary>A weight a graph reads: its initializer name (the diffusers key), the shape the graph uses, and where
 /// the checkpoint stores it (null when the checkpoint lacks it or has it misshapen: the build then fails).</summary>
-internal sealed record GraphWeight(string Key, long[] Shape, SafetensorsFile File, SafetensorsTensor? Tensor)
+internal sealed record GraphWeight(string Key, long[] Shape, SafetensorsFile? File, SafetensorsTensor? Tensor)
 {
     public long ElementCount => Shape.Aggregate(1L, (a, d) => a * d);
 }

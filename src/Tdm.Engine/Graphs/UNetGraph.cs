@@ -25,7 +25,7 @@ internal static class UNetGraph
 
     /// <summary>Builds the graph; throws a <see cref="CheckpointException"/> listing every missing or misshapen weight.</summary>
     /// <remarks>taps: intermediate values to expose as outputs (e.g. "{layer}.key_after_mix").</remarks>
-    public static GraphBuilder Build(UNetSpec spec, ComponentWeights weights, TensorType computeType, IEnumerable<string>? taps = null)
+    public static GraphBuilder Build(UNetSpec spec, ITensorSource weights, TensorType computeType, IEnumerable<string>? taps = null)
     {
         var g = new GraphBuilder("unet", computeType);
         g.Taps.UnionWith(taps ?? []);

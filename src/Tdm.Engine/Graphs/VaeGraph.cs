@@ -16,7 +16,7 @@ internal static class VaeGraph
     public const string Image = "image", Moments = "moments", Latent = "latent";
     private const float Eps = 1e-6f;
 
-    public static GraphBuilder BuildEncoder(VaeSpec spec, ComponentWeights weights, TensorType computeType)
+    public static GraphBuilder BuildEncoder(VaeSpec spec, ITensorSource weights, TensorType computeType)
     {
         var g = new GraphBuilder("vae_encoder", computeType);
         var nn = new Nn(g, weights);
@@ -48,7 +48,7 @@ internal static class VaeGraph
         return g;
     }
 
-    public static GraphBuilder BuildDecoder(VaeSpec spec, ComponentWeights weights, TensorType computeType)
+    public static GraphBuilder BuildDecoder(VaeSpec spec, ITensorSource weights, TensorType computeType)
     {
         var g = new GraphBuilder("vae_decoder", computeType);
         var nn = new Nn(g, weights);

@@ -7,6 +7,8 @@ namespace Tdm.Engine.Runtime;
 /// <see cref="WeightPlacement"/> puts them.</summary>
 internal sealed class SessionFactory(ExecutionDevice device, string cacheFolder)
 {
+    private readonly GraphCache _graphs = new(Path.Combine(cacheFolder, "graphs"));
+
     /// <summary>Session config key: the folder external-data locations are relative to (the graph is loaded from
     /// bytes, so it has no folder of its own).</summary>
     private const string ExternalDataFolderKey = "session.model_external_initializers_file_folder_path";
@@ -18,8 +20,27 @@ internal sealed class SessionFactory(ExecutionDevice device, string cacheFolder)
     /// <summary>Serializes <paramref name="graph"/> with its weights placed, and compiles it.</summary>
     public NetworkSession Create(GraphBuilder graph)
     {
+        var (model, folder) = Serialize(graph);
+        return Create(graph.Name, model, folder);
+    }
+
+    /// <summary>
+    /// Compiles network <paramref name="name"/>, reading its built graph from the graph cache under
+    /// <paramref name="key"/> (see <see cref="GraphCache.Key"/>) or building and caching it.
+    /// </summary>
+    public NetworkSession Create(string name, string key, Func<GraphBuilder> build)
+    {
+        if (_graphs.TryLoad(name, key) is { } cached)
+            return Create(name, cached.Model, cached.WeightsFolder);
+        var (model, folder) = Serialize(build());
+        _graphs.Store(name, key, model, folder);
+        return Create(name, model, folder);
+    }
+
+    private (byte[] Model, string Folder) Serialize(GraphBuilder graph)
+    {
         var plan = WeightPlacement.For(graph, Path.Combine(CacheFolder, "weights"));
-        return Create(graph.Name, graph.Build(plan.Locate), plan.Folder);
+        return (graph.Build(plan.Locate), plan.Folder);
     }
 
     /// <summary>Compiles a serialized graph whose external data lives in <paramref name="weightsFolder"/>.</summary>

@@ -22,7 +22,7 @@ internal static class WeightPlacement
 
     public static Plan For(GraphBuilder graph, string cacheFolder)
     {
-        var files = graph.Weights.Select(w => w.File).Distinct().ToList();
+        var files = graph.Weights.Select(w => w.File!).Distinct().ToList();
         var storage = graph.ComputeType == TensorType.Float16 ? SafetensorsDType.F16 : SafetensorsDType.F32;
         if (files.Count == 1 && graph.Weights.All(w => w.Tensor!.DType == storage))
             return Direct(files[0]);
@@ -83,7 +83,7 @@ internal static class WeightPlacement
     private static byte[] Convert(GraphWeight w, SafetensorsDType storage)
     {
         var t = w.Tensor!;
-        var source = w.File.GetBytes(t);
+        var source = w.File!.GetBytes(t);
         if (storage == SafetensorsDType.F32)
         {
             var singles = new float[t.ElementCount];
@@ -99,7 +99,7 @@ internal static class WeightPlacement
     private static string Identity(GraphBuilder graph, SafetensorsDType storage)
     {
         var text = new StringBuilder().Append(storage).Append('\n');
-        foreach (var file in graph.Weights.Select(w => w.File).Distinct())
+        foreach (var file in graph.Weights.Select(w => w.File!).Distinct())
         {
             var info = new FileInfo(file.Path);
             text.Append(file.Path).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');

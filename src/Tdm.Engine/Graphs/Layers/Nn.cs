@@ -7,11 +7,11 @@ namespace Tdm.Engine.Graphs.Layers;
 /// its module ("down_blocks.0.resnets.0.conv1") and appends the parameter names PyTorch gives them ("weight",
 /// "bias"), so every initializer in the graph is named exactly like the tensor in the file.
 /// </summary>
-internal sealed class Nn(GraphBuilder graph, ComponentWeights weights)
+internal sealed class Nn(GraphBuilder graph, ITensorSource weights)
 {
     public GraphBuilder G { get; } = graph;
 
-    public ComponentWeights Weights { get; } = weights;
+    public ITensorSource Weights { get; } = weights;
 
     public Value Param(string key, params long[] shape) => G.Weight(Weights, key, shape);
 

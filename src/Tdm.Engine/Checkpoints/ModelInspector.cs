@@ -1,0 +1,193 @@
+using System.Globalization;
+
+namespace Tdm.Engine.Checkpoints;
+
+/// <summary>
+/// Builds the report of <c>tdm models inspect PATH</c>: what PATH is (a diffusers model folder, a single-file
+/// checkpoint, a ControlNet folder or file), its family, each network's architecture, parameter count, dtypes and
+/// file size, and every problem found, without stopping at the first. Tensor shapes are checked against the
+/// (key, shape) list of <see cref="ExpectedTensors"/> for each network's config.
+/// </summary>
+public sealed partial class ModelInspector
+{
+    /// <summary>
+    /// The seam the graph code fills: for a network name (<see cref="ComponentNames"/>) and its config, every
+    /// (diffusers key, shape) the network's graph reads. With it, the report also lists unused tensors. Without it
+    /// (null), a built-in subset of shapes that follow from the config is checked and unused tensors are not judged.
+    /// </summary>
+    public Func<string, IModelConfig, IEnumerable<(string Key, long[] Shape)>>? ExpectedTensors { get; }
+
+    /// <summary>Creates an inspector; see <see cref="ExpectedTensors"/>.</summary>
+    public ModelInspector(Func<string, IModelConfig, IEnumerable<(string Key, long[] Shape)>>? expectedTensors = null) =>
+        ExpectedTensors = expectedTensors;
+
+    /// <summary>Inspects <paramref name="path"/>; never throws for a bad model (problems go into the report).</summary>
+    /// <param name="path">A model folder or file, or a ControlNet folder or file.</param>
+    /// <param name="tokenizerPath">A tokenizer folder to use instead of the model's.</param>
+    public ModelReport Inspect(string path, string? tokenizerPath = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        var problems = new List<string>();
+        if (!Directory.Exists(full) && !File.Exists(full))
+            return new ModelReport(full, null, "unknown", false, [], [$"{full}: does not exist"], []);
+        if (File.Exists(full))
+            return InspectFile(full, tokenizerPath);
+        if (DiffusersFolder.IsModelFolder(full))
+            return InspectModelFolder(full, tokenizerPath);
+        string? cls = Try(() => DiffusersFolder.ConfigClassName(full), problems);
+        if (cls == ControlNetConfig.DiffusersClassName)
+            return InspectControlNetFolder(full);
+        if (problems.Count == 0)
+            Try(() => ModelSource.Open(full), problems); // words why the folder is not a model
+        return new ModelReport(full, null, cls ?? "unknown", false, [], problems, []);
+    }
+
+    private ModelReport InspectModelFolder(string folder, string? tokenizerPath)
+    {
+        var problems = new List<string>();
+        var notes = new List<string>();
+        var components = new List<ComponentReport>();
+        var verdict = Try(() => ModelFamilies.OfPipeline(folder), problems);
+        var unet = Try(() => DiffusersFolder.UNet(folder), problems);
+        var vae = Try(() => DiffusersFolder.Vae(folder), problems);
+        var text = Try(() => DiffusersFolder.TextEncoder(folder), problems);
+        int crossDim = unet?.Config.CrossAttentionDim ?? PeekInt(Path.Combine(folder, ComponentNames.UNet, DiffusersFolder.ConfigFile), "cross_attention_dim") ?? 768;
+        int inChannels = unet?.Config.InChannels ?? PeekInt(Path.Combine(folder, ComponentNames.UNet, DiffusersFolder.ConfigFile), "in_channels") ?? 4;
+        int? textWidth = text?.Config.HiddenSize ?? PeekInt(Path.Combine(folder, ComponentNames.TextEncoder, DiffusersFolder.ConfigFile), "hidden_size");
+        verdict ??= ModelFamilies.OfNetworks(folder, crossDim, inChannels, textWidth);
+
+        AddComponent(unet, components, problems);
+        AddComponent(vae, components, problems);
+        AddComponent(text, components, problems);
+        var scheduler = Try(() => DiffusersFolder.Scheduler(folder), problems);
+        notes.Add(scheduler == null ? "scheduler: no scheduler_config.json, SD1.5's schedule is used" : $"scheduler: {Describe(scheduler)}");
+        string bundled = Path.Combine(folder, ComponentNames.ControlNet);
+        if (File.Exists(Path.Combine(bundled, DiffusersFolder.ConfigFile)))
+            AddComponent(Try(() => DiffusersFolder.ControlNet(bundled), problems), components, problems);
+        var tokenizer = Try(() => ModelSource.FindTokenizer(folder, CheckpointLayout.DiffusersFolder, tokenizerPath), problems);
+        if (tokenizer != null)
+            notes.Add($"tokenizer: {tokenizer.Folder}");
+
+        if (verdict is { Refusal: { } refusal })
+            problems.Insert(0, refusal);
+        return new ModelReport(folder, CheckpointLayout.DiffusersFolder, verdict.Value.Family, verdict.Value.Refusal == null,
+            components, problems, notes);
+    }
+
+    private ModelReport InspectControlNetFolder(string folder)
+    {
+        var problems = new List<string>();
+        var components = new List<ComponentReport>();
+        var source = Try(() => DiffusersFolder.ControlNet(folder), problems);
+        AddComponent(source, components, problems);
+        var verdict = source == null ? new FamilyVerdict("ControlNet", null)
+            : ModelFamilies.OfNetworks(folder, source.Config.CrossAttentionDim, source.Config.InChannels, null);
+        if (verdict.Refusal != null)
+            problems.Insert(0, verdict.Refusal);
+        return new ModelReport(folder, CheckpointLayout.ControlNetFolder, "ControlNet " + verdict.Family,
+            verdict.Refusal == null && source != null, components, problems, []);
+    }
+
+    private void AddComponent<T>(ComponentSource<T>? source, List<ComponentReport> components, List<string> problems) where T : IModelConfig
+    {
+        if (source == null)
+            return;
+        var report = Try(() => Component(source), problems);
+        if (report != null)
+            components.Add(report);
+    }
+
+    private ComponentReport Component<T>(ComponentSource<T> source) where T : IModelConfig
+    {
+        using var loaded = source.Open();
+        var weights = loaded.Weights;
+        var expected = (ExpectedTensors ?? ConfigShapeChecks.For)(source.Component, source.Config).ToList();
+        foreach (var (key, shape) in expected)
+            weights.Get(key, shape);
+        var own = weights.OwnTensors().ToList();
+        var dtypes = own.GroupBy(t => t.DType).OrderBy(g => g.Key)
+            .Select(g => new DTypeCount(g.Key, g.Count(), g.Sum(t => t.ElementCount))).ToList();
+        return new ComponentReport(source.Component, source.WeightsPath, loaded.File.FileLength,
+            source.ConfigPath ?? "detected from the weights", weights.KeyMap.Layout, Architecture(source.Config),
+            own.Sum(t => t.ElementCount), own.Count, dtypes, expected.Count, weights.Problems,
+            ExpectedTensors == null ? null : weights.Unused(), weights.Ignored());
+    }
+
+    /// <summary>Named architecture facts of a config, for the report.</summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> Architecture(IModelConfig config)
+    {
+        static KeyValuePair<string, string> P(string k, string v) => new(k, v);
+        static string L(IEnumerable<int> v) => "[" + string.Join(", ", v) + "]";
+        static string Blocks(IEnumerable<string> types) =>
+            string.Join(", ", types.Select(t => t.Replace("2D", "", StringComparison.Ordinal)));
+        return config switch
+        {
+            UNetConfig u =>
+            [
+                P("channels", $"{L(u.BlockOutChannels)} (in {u.InChannels}, out {u.OutChannels}, time embedding {u.TimeEmbeddingDim})"),
+                P("blocks", $"down {Blocks(u.DownBlockTypes)}; up {Blocks(u.UpBlockTypes)}"),
+                P("layers", $"{u.LayersPerBlock} per down block, {u.LayersPerBlock + 1} per up block"),
+                P("heads", L(u.AttentionHeads)),
+                P("cross-attn", $"{u.CrossAttentionDim} wide text embeddings"),
+                P("groups", $"{u.NormNumGroups} (eps {u.NormEps.ToString(CultureInfo.InvariantCulture)})"),
+            ],
+            ControlNetConfig c =>
+            [
+                P("channels", $"{L(c.BlockOutChannels)} (in {c.InChannels}, time embedding {c.TimeEmbeddingDim})"),
+                P("blocks", $"down {Blocks(c.DownBlockTypes)}"),
+                P("layers", $"{c.LayersPerBlock} per down block"),
+                P("heads", L(c.AttentionHeads)),
+                P("cross-attn", $"{c.CrossAttentionDim} wide text embeddings"),
+                P("groups", $"{c.NormNumGroups} (eps {c.NormEps.ToString(CultureInfo.InvariantCulture)})"),
+                P("condition", $"{c.ConditioningChannels}-channel image, embedding {L(c.ConditioningEmbeddingOutChannels)}"),
+                P("residuals", $"{ConfigShapeChecks.ControlNetResidualChannels(c).Count()} down + 1 mid"),
+            ],
+            VaeConfig v =>
+            [
+                P("channels", $"{L(v.BlockOutChannels)} (image {v.InChannels} -> latent {v.LatentChannels} -> image {v.OutChannels})"),
+                P("layers", $"{v.LayersPerBlock} per encoder block, {v.LayersPerBlock + 1} per decoder block"),
+                P("groups", v.NormNumGroups.ToString(CultureInfo.InvariantCulture)),
+                P("scaling", v.ScalingFactor.ToString(CultureInfo.InvariantCulture)),
+                P("extras", $"quant_conv {(v.UseQuantConv ? "yes" : "no")}, post_quant_conv {(v.UsePostQuantConv ? "yes" : "no")}, mid attention {(v.MidBlockAddAttention ? "yes" : "no")}"),
+            ],
+            ClipTextConfig t =>
+            [
+                P("width", $"{t.HiddenSize} (MLP {t.IntermediateSize}, {t.HiddenAct})"),
+                P("layers", t.NumHiddenLayers.ToString(CultureInfo.InvariantCulture)),
+                P("heads", t.NumAttentionHeads.ToString(CultureInfo.InvariantCulture)),
+                P("tokens", $"vocabulary {t.VocabSize}, {t.MaxPositionEmbeddings} positions"),
+            ],
+            _ => [],
+        };
+    }
+
+    private static string Describe(SchedulerConfig s) =>
+        FormattableString.Invariant($"{s.BetaSchedule} betas {s.BetaStart}..{s.BetaEnd} over {s.NumTrainTimesteps} steps, {s.PredictionType}, timestep_spacing {s.TimestepSpacing}, steps_offset {s.StepsOffset}");
+
+    private static int? PeekInt(string configPath, string field)
+    {
+        try
+        {
+            return File.Exists(configPath) ? ConfigReader.Load(configPath, r => r.NullableInt(field)) : null;
+        }
+        catch (CheckpointException)
+        {
+            return null;
+        }
+    }
+
+    private static T? Try<T>(Func<T> action, List<string> problems)
+    {
+        try
+        {
+            return action();
+        }
+        catch (CheckpointException e)
+        {
+            if (!problems.Contains(e.Message))
+                problems.Add(e.Message);
+            return default;
+        }
+    }
+}

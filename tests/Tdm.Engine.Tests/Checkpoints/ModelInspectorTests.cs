@@ -1,0 +1,114 @@
+using Tdm.Engine.Checkpoints;
+using Tdm.Tests;
+using Xunit.Abstractions;
+
+namespace Tdm.Engine.Tests.Checkpoints;
+
+public class ModelInspectorTests(ITestOutputHelper output)
+{
+    // Parameter counts of the golden models (golden/README.md, from torch's model.parameters()).
+    private static readonly Dictionary<string, long> s_goldenParameters = new()
+    {
+        ["unet"] = 629732, ["controlnet"] = 284792, ["vae"] = 111839, ["text_encoder"] = 1600672,
+    };
+
+    [Fact]
+    public void Inspect_GoldenFolder_ReportsEveryNetworkWithTheReferenceParameterCounts()
+    {
+        var r = new ModelInspector().Inspect(Golden.Path("models"));
+        Assert.Equal(CheckpointLayout.DiffusersFolder, r.Layout);
+        Assert.Equal("SD1.x", r.Family);
+        Assert.True(r.Supported);
+        Assert.False(r.HasProblems, r.Render());
+        Assert.Equal(["unet", "vae", "text_encoder", "controlnet"], r.Components.Select(c => c.Component));
+        foreach (var c in r.Components)
+        {
+            Assert.Equal(s_goldenParameters[c.Component], c.ParameterCount);
+            Assert.Equal(SafetensorsDType.F32, Assert.Single(c.DTypes).DType);
+            Assert.True(c.CheckedTensors > 10, $"{c.Component}: only {c.CheckedTensors} shapes checked");
+            Assert.Equal(new FileInfo(c.WeightsPath).Length, c.FileBytes);
+            Assert.Null(c.Unused);
+        }
+        Assert.Equal(["text_model.embeddings.position_ids"], r.Components.Single(c => c.Component == "text_encoder").Ignored);
+        string text = r.Render();
+        output.WriteLine(text);
+        Assert.Contains("family:       SD1.x", text);
+        Assert.Contains("[16, 16, 32, 32]", text);
+        Assert.Contains("629,732", text);
+        Assert.Contains("result:       usable", text);
+    }
+
+    [Fact]
+    public void Inspect_ConfigNotMatchingWeights_ListsEachMisshapenTensor()
+    {
+        using var dir = new TempFolder();
+        string models = GoldenCopy.Models(dir.File("m"));
+        GoldenCopy.Edit(Path.Combine(models, "unet", "config.json"), s => s.Replace("\"block_out_channels\": [\n    16,\n    16,", "\"block_out_channels\": [\n    16,\n    32,", StringComparison.Ordinal));
+        var r = new ModelInspector().Inspect(models);
+        Assert.True(r.HasProblems);
+        var unet = r.Components.Single(c => c.Component == "unet");
+        Assert.Contains(unet.Problems, p => p.Contains("down_blocks.1.resnets.0.conv1.weight has shape [16,16,3,3], the config expects [32,16,3,3]", StringComparison.Ordinal));
+        Assert.Contains("PROBLEM:", r.Render());
+        Assert.Empty(r.Components.Single(c => c.Component == "vae").Problems);
+    }
+
+    [Fact]
+    public void Inspect_WithExpectedTensorsSeam_ChecksThoseKeysAndReportsUnused()
+    {
+        var r = new ModelInspector((component, config) => component == "unet"
+            ? [("conv_in.weight", [16, 4, 3, 3]), ("missing.weight", [1])]
+            : []).Inspect(Golden.Path("models"));
+        var unet = r.Components.Single(c => c.Component == "unet");
+        Assert.Equal(2, unet.CheckedTensors);
+        Assert.Equal(unet.TensorCount - 1, unet.Unused!.Count);
+        Assert.Contains(unet.Problems, p => p.Contains("missing.weight", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Inspect_MissingWeightsAndTokenizer_ReportsBothAndTheOtherNetworks()
+    {
+        using var dir = new TempFolder();
+        string models = GoldenCopy.Models(dir.File("m"));
+        File.Delete(Path.Combine(models, "vae", "diffusion_pytorch_model.safetensors"));
+        File.Delete(Path.Combine(models, "tokenizer", "vocab.json"));
+        var r = new ModelInspector().Inspect(models);
+        Assert.Contains(r.Problems, p => p.Contains("has no diffusion_pytorch_model.safetensors", StringComparison.Ordinal));
+        Assert.Contains(r.Problems, p => p.Contains("lacks vocab.json", StringComparison.Ordinal));
+        Assert.Equal(["unet", "text_encoder", "controlnet"], r.Components.Select(c => c.Component));
+    }
+
+    [Fact]
+    public void Inspect_ControlNetFolder_ReportsTheControlNet()
+    {
+        var r = new ModelInspector().Inspect(Golden.Path("models", "controlnet"));
+        Assert.Equal(CheckpointLayout.ControlNetFolder, r.Layout);
+        Assert.Equal("ControlNet SD1.x", r.Family);
+        Assert.False(r.HasProblems, r.Render());
+        Assert.Equal(284792, Assert.Single(r.Components).ParameterCount);
+        Assert.Contains("12 down + 1 mid", r.Render());
+    }
+
+    [Fact]
+    public void Inspect_Sdxl_ReportsTheFamilyAsNotSupported()
+    {
+        using var dir = new TempFolder();
+        string models = GoldenCopy.Models(dir.File("m"));
+        GoldenCopy.Edit(Path.Combine(models, "model_index.json"), s => s.Replace("StableDiffusionControlNetPipeline", "StableDiffusionXLPipeline", StringComparison.Ordinal));
+        var r = new ModelInspector().Inspect(models);
+        Assert.Equal("SDXL", r.Family);
+        Assert.False(r.Supported);
+        Assert.Contains("family:       SDXL (not supported)", r.Render());
+    }
+
+    [Fact]
+    public void Inspect_NotAModel_ReportsWhy()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(dir.File("readme.txt"), "x");
+        var r = new ModelInspector().Inspect(dir.Path);
+        Assert.Null(r.Layout);
+        Assert.Contains(r.Problems, p => p.Contains("is not a model folder", StringComparison.Ordinal));
+        Assert.Contains("not a model", r.Render());
+        Assert.False(new ModelInspector().Inspect(dir.File("nothing-here")).Supported);
+    }
+}
