@@ -52,7 +52,7 @@ internal static class RestoreCommandLine
             new("--controlnet", "PATH", "restoration ControlNet folder or file (default: MODEL/controlnet)"),
             new("--tokenizer", "DIR", "CLIP tokenizer folder (default: MODEL/tokenizer)"),
             new("--frames", "A-B", "restore only input frames A to B (inclusive; a sequence's file numbers, a video's from 0)"),
-            new("--handles", "H", "context frames read on each side of a chunk (default: the radius)"),
+            new("--handles", "H", "context frames read on each side of a chunk (default: the radius with swcfa, else 0)"),
             new("--scale", "1|2|4", "output scale (default: 2 for --task sr, else 1)"),
             new("--device", "DEVICE", "auto, cuda or cpu (default auto)"),
             new("--device-index", "N", "which CUDA device (default 0)"),
@@ -65,7 +65,7 @@ internal static class RestoreCommandLine
             new("--mix-controlnet", null, "apply the temporal mode inside the ControlNet too"),
             new("--chunk", "N", "frames per chunk of the fixed chunk grid (default 16)"),
             new("--colour-fix", "FIX", "none, wavelet or adain: correct the VAE's colour drift (default none)", "--color-fix"),
-            new("--short-side", "PX", "processing size: short side in pixels, a multiple of 64 (default 512)"),
+            new("--short-side", "PX", "processing size: short side in pixels, rounded to a multiple of 64 (default 512)"),
             new("--depth", "D", "image sequence output depth: 8, 16, half or float (default: the input's, as the format allows)"),
             new("--fps", "RATE", "frame rate of an image sequence input, e.g. 25 or 24000/1001 (default 24)"),
             new("--cache-dir", "DIR", "where compiled graphs are cached (default: the engine's)"),
@@ -103,13 +103,6 @@ internal static class RestoreCommandLine
         var model = args.NonEmpty("--model") ?? (environment(ModelVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         if (model is null)
             throw new UsageException($"no model: give --model DIR (a Stable Diffusion 1.5 folder in the diffusers layout) or set ${ModelVariable}; 'tdm models synth --arch tiny --seed 1 --out DIR' makes a small random one that proves the pipeline");
-        var controlNet = args.NonEmpty("--controlnet");
-        if (controlNet is null && Directory.Exists(Path.Combine(model, "controlnet")))
-            controlNet = Path.Combine(model, "controlnet");
-
-        var shortSide = args.Int("--short-side", 512, 64, 8192);
-        if (shortSide % 64 != 0)
-            throw new UsageException($"--short-side must be a multiple of 64 (the U-Net halves the latent three times), got {shortSide}; try {Math.Max(64, (shortSide + 32) / 64 * 64)}");
 
         var settings = new RestoreSettings
         {
@@ -118,14 +111,14 @@ internal static class RestoreCommandLine
             NegativePrompt = args.String("--negative-prompt") ?? "",
             InversionSteps = args.Int("--inversion-steps", 10, 1, 1000),
             SamplingSteps = args.Int("--steps", 32, 1, 1000),
-            Guidance = args.Float("--guidance", 7.5f, 0f, 100f),
-            ControlNetScale = args.Float("--controlnet-scale", 1f, 0f, 10f),
+            Guidance = args.Float("--guidance", 7.5f, 0f, 50f),
+            ControlNetScale = args.Float("--controlnet-scale", 1f, 0f, 5f),
             Temporal = args.Choice("--temporal", TemporalMode.SwCfa, s_temporal),
-            Radius = args.Int("--radius", 3, 0, 256),
+            Radius = args.Int("--radius", 3, 0, 64),
             MixInControlNet = args.Flag("--mix-controlnet"),
-            ChunkLength = args.Int("--chunk", 16, 1, 4096),
-            Handles = args.OptionalInt("--handles", 0, 4096),
-            ShortSide = shortSide,
+            ChunkLength = args.Int("--chunk", 16, 1, 256),
+            Handles = args.OptionalInt("--handles", 0, 64),
+            ShortSide = args.Int("--short-side", 512, 64, 4096),
             Scale = args.Choice("--scale", task == RestorationTask.SuperResolution ? 2 : 1, s_scales),
             ColourFix = args.Choice("--colour-fix", ColourFix.None, s_colourFix),
         };
@@ -139,7 +132,7 @@ internal static class RestoreCommandLine
             Output = output,
             Frames = args.String("--frames") is { } frames ? FrameRange.Parse(frames) : null,
             Settings = settings,
-            Model = new ModelPaths(model, controlNet, args.NonEmpty("--tokenizer")),
+            Model = new ModelPaths(model, args.NonEmpty("--controlnet"), args.NonEmpty("--tokenizer")),
             Engine = new EngineOptions
             {
                 Device = args.Choice("--device", DeviceKind.Auto, s_devices),

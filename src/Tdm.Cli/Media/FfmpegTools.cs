@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using Tdm.Engine;
@@ -6,10 +7,15 @@ namespace Tdm.Cli.Media;
 
 /// <summary>
 /// Where ffmpeg and ffprobe are (Debian's packages, installed by scripts/setup.sh; $TDM_FFMPEG and $TDM_FFPROBE
-/// override) and how they are started: argument lists, never a shell, and stderr kept for error messages.
+/// override) and how they are started: argument lists, never a shell, and stderr kept for error messages. Each tool
+/// runs in its own session (through util-linux's setsid, when present) so that Ctrl-C in a terminal, which signals
+/// the whole foreground process group, reaches only tdm: tdm cancels cleanly and stops its tools itself, instead of
+/// seeing a decoder die mid-frame and reporting a damaged input.
 /// </summary>
 internal sealed class FfmpegTools(string ffmpeg, string ffprobe)
 {
+    private readonly ConcurrentDictionary<string, string?> _resolved = new(StringComparer.Ordinal);
+
     /// <summary>The ffmpeg executable (a name looked up on PATH, or a path).</summary>
     public string Ffmpeg { get; } = ffmpeg;
 
@@ -40,13 +46,18 @@ internal sealed class FfmpegTools(string ffmpeg, string ffprobe)
     /// </summary>
     public Process Start(string tool, IReadOnlyList<string> args, bool redirectInput, TdmErrorKind failure)
     {
-        var info = new ProcessStartInfo(tool)
+        var path = Resolve(tool) ?? throw new TdmException(failure,
+            $"cannot find '{tool}': install ffmpeg (scripts/setup.sh, or 'sudo apt-get install ffmpeg'), or set $TDM_FFMPEG and $TDM_FFPROBE to the programs");
+        var setsid = Resolve("setsid");
+        var info = new ProcessStartInfo(setsid ?? path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
+        if (setsid is not null)
+            info.ArgumentList.Add(path); // setsid execs the tool in place (same pid) when tdm's child is no group leader
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         try
@@ -59,6 +70,21 @@ internal sealed class FfmpegTools(string ffmpeg, string ffprobe)
                 $"cannot run '{tool}' ({e.Message}): install ffmpeg (scripts/setup.sh, or 'sudo apt-get install ffmpeg'), or set $TDM_FFMPEG and $TDM_FFPROBE to the programs", e);
         }
     }
+
+    /// <summary>The full path of an executable: a path as given if it exists, else the first match on PATH; null if none.</summary>
+    private string? Resolve(string tool) => _resolved.GetOrAdd(tool, static name =>
+    {
+        if (name.Contains('/', StringComparison.Ordinal))
+            return File.Exists(name) ? Path.GetFullPath(name) : null;
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, name);
+            if (File.Exists(candidate) && (OperatingSystem.IsWindows()
+                || (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0))
+                return candidate;
+        }
+        return null;
+    });
 
     /// <summary>The last lines of a tool's stderr, trimmed for an error message.</summary>
     public static string Tail(string stderr)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Tdm.Engine.Video;
 
@@ -104,7 +105,8 @@ internal sealed class JsonProgress(CliConsole console, TimeProvider clock) : IRe
     private void Emit(string name, Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps quotes and non-ASCII file names readable; the lines are never embedded in HTML.
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("event", name);

@@ -4,13 +4,15 @@ namespace Tdm.Cli.Progress;
 
 /// <summary>
 /// Counts frames and times them: frames done (including those skipped as already written), seconds per frame over
-/// the frames rendered by this run, and the time left. Before the first frame arrives the time left is estimated
-/// from the engine's diffusion steps.
+/// the frames this run has written (up to the last one written, so the figure does not creep while a chunk is being
+/// computed), and the time left: from the engine's diffusion steps when it reports them (finer than frames, which
+/// arrive a chunk at a time), else from the seconds per frame.
 /// </summary>
 internal sealed class ProgressTracker(TimeProvider clock)
 {
     private long _startTicks;
     private int _skipped;
+    private double _lastFrameElapsed;
     private RestoreProgress _lastStep;
 
     /// <summary>Frames in the range.</summary>
@@ -28,19 +30,19 @@ internal sealed class ProgressTracker(TimeProvider clock)
     /// <summary>Seconds since the run started.</summary>
     public double Elapsed => clock.GetElapsedTime(_startTicks).TotalSeconds;
 
-    /// <summary>Seconds per frame rendered by this run; null before the first frame.</summary>
-    public double? SecondsPerFrame => FramesDone > _skipped ? Elapsed / (FramesDone - _skipped) : null;
+    /// <summary>Seconds per frame written by this run; null before the first frame.</summary>
+    public double? SecondsPerFrame => FramesDone > _skipped ? _lastFrameElapsed / (FramesDone - _skipped) : null;
 
     /// <summary>Estimated seconds left; null while there is nothing to estimate from.</summary>
     public double? SecondsLeft
     {
         get
         {
-            if (SecondsPerFrame is { } perFrame)
-                return perFrame * (FramesTotal - FramesDone);
+            if (FramesDone >= FramesTotal)
+                return 0;
             if (_lastStep.StepsDone > 0 && _lastStep.StepsTotal > 0)
                 return Elapsed * (_lastStep.StepsTotal - _lastStep.StepsDone) / _lastStep.StepsDone;
-            return null;
+            return SecondsPerFrame is { } perFrame ? perFrame * (FramesTotal - FramesDone) : null;
         }
     }
 
@@ -58,6 +60,7 @@ internal sealed class ProgressTracker(TimeProvider clock)
     /// <summary>Records a written frame.</summary>
     public void Frame(int number)
     {
+        _lastFrameElapsed = Elapsed;
         FramesDone++;
         LastFrame = number;
     }

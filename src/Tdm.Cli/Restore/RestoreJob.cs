@@ -40,7 +40,10 @@ internal sealed class RestoreJob(MediaProbe probe, FfmpegTools tools, VideoEncod
             return;
         }
         if (video is not null)
+        {
             OutputFolder.Prepare(video.Value.Cache.Directory, request.Output);
+            AtomicFile.RemoveStale(request.Output); // an encoder left behind by a killed run
+        }
 
         var todo = new SortedSet<int>();
         for (var number = range.First; number <= range.Last; number++)
@@ -73,15 +76,16 @@ internal sealed class RestoreJob(MediaProbe probe, FfmpegTools tools, VideoEncod
     }
 
     /// <summary>
-    /// Groups the frames to render into runs of neighbouring chunks (the engine computes whole chunks, so frames of a
-    /// chunk are rendered in one call) and returns them as inclusive clip-index ranges.
+    /// Groups the frames to render (ascending clip indices) into runs over neighbouring chunks of the grid: the
+    /// engine computes whole chunks, so the missing frames of a chunk are rendered in one call, and chunks with
+    /// nothing missing are not computed at all. Returns inclusive clip-index ranges.
     /// </summary>
-    internal static List<(int First, int Last)> Runs(IEnumerable<int> indices, int chunkLength)
+    internal static List<(int First, int Last)> Runs(IEnumerable<int> indices, ChunkGrid grid)
     {
         var runs = new List<(int First, int Last)>();
         foreach (var index in indices)
         {
-            if (runs.Count > 0 && index / chunkLength <= (runs[^1].Last / chunkLength) + 1)
+            if (runs.Count > 0 && grid.ChunkOf(index) <= grid.ChunkOf(runs[^1].Last) + 1)
                 runs[^1] = (runs[^1].First, index);
             else
                 runs.Add((index, index));
@@ -93,10 +97,10 @@ internal sealed class RestoreJob(MediaProbe probe, FfmpegTools tools, VideoEncod
         IRangeRestorer restorer, CancellationToken cancel)
     {
         var settings = request.Settings;
-        var handles = settings.Handles ?? settings.Radius;
+        var grid = VideoRestorer.Grid(input.FrameCount, settings);
         // The engine reads each chunk's context (the chunk plus handles on both sides) and then the next one, which
         // overlaps it by twice the handles: keep that much decoded.
-        using var clip = new FfmpegClip(input, tools, settings.ChunkLength + (2 * handles) + 2);
+        using var clip = new FfmpegClip(input, tools, settings.ChunkLength + (2 * grid.Handles) + 2);
         var gate = new Lock();
         var written = 0;
         var progress = new SynchronousProgress<RestoreProgress>(p =>
@@ -105,7 +109,7 @@ internal sealed class RestoreJob(MediaProbe probe, FfmpegTools tools, VideoEncod
                 events.Step(p);
         });
 
-        foreach (var (first, last) in Runs(todo.Select(n => n - input.FirstNumber), settings.ChunkLength))
+        foreach (var (first, last) in Runs(todo.Select(n => n - input.FirstNumber), grid))
         {
             cancel.ThrowIfCancellationRequested();
             void OnFrame(int index, Frame frame)

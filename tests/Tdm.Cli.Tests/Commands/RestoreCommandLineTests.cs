@@ -94,16 +94,9 @@ public class RestoreCommandLineTests
     public void Parse_ModelFromEnvironment_Used() =>
         Assert.Equal("/env/model", Parse(["in.mp4", "-o", "o.mp4", "--task", "denoise"], "/env/model").Model.Model);
 
-    [Fact]
-    public void Parse_ModelWithControlNetFolder_UsesItByDefault()
-    {
-        var model = Tdm.Tests.Golden.Path("models");
-        var request = Parse(["in.mp4", "-o", "o.mp4", "--task", "denoise", "--model", model]);
-        Assert.Equal(Path.Combine(model, "controlnet"), request.Model.ControlNet);
-    }
-
     [Theory]
-    [InlineData("--short-side", "500", "multiple of 64")]
+    [InlineData("--short-side", "32", "--short-side must be a whole number from 64 to 4096")]
+    [InlineData("--chunk", "300", "--chunk must be a whole number from 1 to 256")]
     [InlineData("--scale", "3", "--scale must be one of 1, 2, 4")]
     [InlineData("--temporal", "window", "--temporal must be one of swcfa, first, off")]
     [InlineData("--device", "gpu", "--device must be one of auto, cuda, cpu")]

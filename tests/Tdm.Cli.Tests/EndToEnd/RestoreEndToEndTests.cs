@@ -62,16 +62,16 @@ public sealed class RestoreEndToEndTests(EndToEndFixture e2e) : IClassFixture<En
     }
 
     [Fact]
-    public void Restore_TerminatedThenRerun_ResumesToTheWholeClipResult()
+    public void Restore_ProcessGroupTerminatedThenRerun_ResumesToTheWholeClipResult()
     {
         var output = _folder["resumed/r_%04d.exr"];
         var args = e2e.Restore(e2e.Clip, output, "--chunk", "4", "--handles", "2");
         args[Array.IndexOf(args, "--progress") + 1] = "json";
 
-        using (var tdm = TdmProcess.Start(args))
+        using (var tdm = TdmProcess.StartInOwnGroup(args))
         {
             tdm.ReadUntil(line => line.Contains("\"event\":\"frame-written\"", StringComparison.Ordinal));
-            tdm.Terminate();
+            tdm.TerminateGroup();
             Assert.Equal(ExitCodes.Cancelled, tdm.Wait(TimeSpan.FromMinutes(2)));
             Assert.Contains("\"event\":\"error\",\"exitCode\":130", tdm.RestOfOutput, StringComparison.Ordinal);
         }

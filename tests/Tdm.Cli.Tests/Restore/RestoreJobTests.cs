@@ -47,9 +47,10 @@ public sealed class RestoreJobTests : IDisposable
     [Fact]
     public void Runs_FramesOfNeighbouringChunks_OneCallPerStretch()
     {
-        Assert.Equal([(0, 19)], RestoreJob.Runs(Enumerable.Range(0, 20), 8));
-        Assert.Equal([(2, 9), (40, 41)], RestoreJob.Runs([2, 3, 9, 40, 41], 8));
-        Assert.Equal([(1, 1), (17, 30)], RestoreJob.Runs([1, 17, 30], 8));
+        var grid = new Tdm.Engine.Video.ChunkGrid(48, 8, 3);
+        Assert.Equal([(0, 19)], RestoreJob.Runs(Enumerable.Range(0, 20), grid));
+        Assert.Equal([(2, 9), (40, 41)], RestoreJob.Runs([2, 3, 9, 40, 41], grid));
+        Assert.Equal([(1, 1), (17, 30)], RestoreJob.Runs([1, 17, 30], grid));
     }
 
     [Fact]

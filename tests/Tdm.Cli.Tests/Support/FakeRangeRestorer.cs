@@ -41,7 +41,7 @@ internal sealed class FakeRangeRestorer : IRangeRestorer, IRangeRestorerFactory
     {
         Calls.Add((first, last));
         LastSettings = settings;
-        var handles = settings.Handles ?? settings.Radius;
+        var handles = settings.EffectiveHandles;
         var n = settings.ChunkLength;
         for (var chunk = first / n; chunk <= last / n; chunk++)
         {

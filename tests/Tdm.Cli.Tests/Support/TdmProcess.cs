@@ -9,14 +9,18 @@ internal sealed class TdmProcess : IDisposable
     private readonly Task<string> _error;
     private Task<string>? _restOfOutput;
 
-    private TdmProcess(IEnumerable<string> args)
+    private TdmProcess(IEnumerable<string> args, bool ownSession)
     {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "tdm"))
+        var tdm = Path.Combine(AppContext.BaseDirectory, "tdm");
+        // setsid execs tdm in place (same pid), as the leader of a new process group the test can signal as a whole.
+        var info = new ProcessStartInfo(ownSession ? "setsid" : tdm)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (ownSession)
+            info.ArgumentList.Add(tdm);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         _process = Process.Start(info)!;
@@ -24,7 +28,10 @@ internal sealed class TdmProcess : IDisposable
     }
 
     /// <summary>Starts tdm with <paramref name="args"/>.</summary>
-    public static TdmProcess Start(params string[] args) => new(args);
+    public static TdmProcess Start(params string[] args) => new(args, ownSession: false);
+
+    /// <summary>Starts tdm as the leader of its own process group, as a shell or a farm's job manager runs a job.</summary>
+    public static TdmProcess StartInOwnGroup(params string[] args) => new(args, ownSession: true);
 
     /// <summary>Runs tdm to completion (at most <paramref name="timeout"/>) and returns exit code, stdout and stderr.</summary>
     public static (int Code, string Out, string Error) Run(string[] args, TimeSpan? timeout = null)
@@ -48,8 +55,11 @@ internal sealed class TdmProcess : IDisposable
         return lines;
     }
 
-    /// <summary>Sends SIGTERM, as a render farm's job manager does.</summary>
-    public void Terminate() => Ffmpeg.Run("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    /// <summary>
+    /// Sends SIGTERM to tdm's whole process group, as job managers do (and as Ctrl-C does with SIGINT): tdm must
+    /// cancel cleanly although every process in the group is signalled.
+    /// </summary>
+    public void TerminateGroup() => Ffmpeg.Run("kill", ["-TERM", "--", "-" + _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
     /// <summary>Waits for the exit (failing the test after <paramref name="timeout"/>) and returns the exit code.</summary>
     public int Wait(TimeSpan timeout)
