@@ -21,6 +21,10 @@ public sealed record EngineOptions
     /// <summary>A folder holding the CUDA 13 and cuDNN 9 libraries, when they are not on the library path.</summary>
     public string? CudaLibraryPath { get; init; }
 
+    /// <summary>Run guidance's unconditional and conditional halves one after the other from the start, halving the
+    /// networks' batch (the engine also does this by itself when the device runs out of memory).</summary>
+    public bool SplitGuidanceBatch { get; init; }
+
     /// <summary>The prompt of each task (Task Prompt Guidance); a studio may reword them, e.g. the MP4 one.</summary>
     public Text.TaskPrompts TaskPrompts { get; init; } = Text.TaskPrompts.Default;
 

@@ -79,7 +79,7 @@ public sealed class TdmEngine : IDisposable
     private VideoRestorer Load(ModelPaths paths)
     {
         var (sessions, device, _) = _device.Value;
-        var model = ModelLoader.Load(paths, sessions, device);
+        var model = ModelLoader.Load(paths, sessions, device, _options.SplitGuidanceBatch);
         _models.Add(model);
         return new VideoRestorer(model, _cache, _options.TaskPrompts);
     }

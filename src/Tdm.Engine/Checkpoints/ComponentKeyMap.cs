@@ -3,7 +3,7 @@ namespace Tdm.Engine.Checkpoints;
 /// <summary>
 /// How one network's diffusers keys (the names graph code asks for) are found in a checkpoint file, which of the
 /// file's tensors belong to the network, and which of those are known non-weights to ignore (buffers such as
-/// position_ids). Key renaming for other layouts is built in one place (the single-file key map); this type only
+/// position_ids). Key renaming for other layouts is built in one place (LdmKeyMap, from the config); this type only
 /// carries it.
 /// </summary>
 public sealed class ComponentKeyMap

@@ -10,13 +10,14 @@ public sealed class ComponentSource<TConfig> where TConfig : IModelConfig
     private readonly Func<SafetensorsFile, ComponentKeyMap> _keyMap;
 
     internal ComponentSource(string component, string weightsPath, TConfig config, CheckpointLayout layout,
-        string? configPath, Func<SafetensorsFile, ComponentKeyMap> keyMap)
+        string? configPath, Func<SafetensorsFile, ComponentKeyMap> keyMap, string? configOrigin = null)
     {
         Component = component;
         WeightsPath = weightsPath;
         Config = config;
         Layout = layout;
         ConfigPath = configPath;
+        ConfigOrigin = configOrigin ?? configPath ?? "detected from the weights";
         _keyMap = keyMap;
     }
 
@@ -34,6 +35,10 @@ public sealed class ComponentSource<TConfig> where TConfig : IModelConfig
 
     /// <summary>The config.json the config was read from; null when it was detected from the weights.</summary>
     public string? ConfigPath { get; }
+
+    /// <summary>Where the config came from, in words: the config.json path, "detected from the weights ...", or
+    /// "given, checked against the weights".</summary>
+    public string ConfigOrigin { get; }
 
     /// <summary>Opens the weight file and returns the network over it; the caller owns and disposes the result.</summary>
     public LoadedComponent<TConfig> Open()

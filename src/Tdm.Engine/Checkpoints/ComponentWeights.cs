@@ -24,8 +24,10 @@ public sealed class ComponentWeights : ITensorSource
     }
 
     /// <summary>Creates the view of <paramref name="file"/> for <paramref name="component"/> through
-    /// <paramref name="keyMap"/> (which also says which of the file's tensors are this network's).</summary>
-    public ComponentWeights(string component, SafetensorsFile file, ComponentKeyMap keyMap)
+    /// <paramref name="keyMap"/> (which also says which of the file's tensors are this network's). Internal so
+    /// that <c>new ComponentWeights(name, file, null)</c> stays unambiguous; callers get views from
+    /// <see cref="ComponentSource{TConfig}"/>.</summary>
+    internal ComponentWeights(string component, SafetensorsFile file, ComponentKeyMap keyMap)
     {
         Component = component;
         File = file;

@@ -12,6 +12,9 @@ internal static class ModelFamilies
     /// <summary>The SD2.x text width: OpenCLIP ViT-H's.</summary>
     public const int Sd2CrossAttentionDim = 1024;
 
+    /// <summary>The SDXL text width: CLIP ViT-L and OpenCLIP ViT-bigG concatenated.</summary>
+    public const int SdxlCrossAttentionDim = 2048;
+
     /// <summary>Refuses a diffusers folder whose pipeline class is another family's.</summary>
     public static void ThrowIfUnsupportedPipeline(string folder)
     {
@@ -48,10 +51,12 @@ internal static class ModelFamilies
 
     /// <summary>The family a U-Net's (or ControlNet's) shapes say, with the text encoder's width when known:
     /// SD1.x (no refusal), SD2.x, an inpainting or pix2pix variant, or a mismatched pair.</summary>
-    public static FamilyVerdict OfNetworks(string source, int crossAttentionDim, int inChannels, int? textWidth)
+    public static FamilyVerdict OfNetworks(string source, int crossAttentionDim, int inChannels, int? textWidth, string subject = "model")
     {
         if (crossAttentionDim == Sd2CrossAttentionDim || textWidth == Sd2CrossAttentionDim)
-            return new("SD2.x", $"{source}: is a Stable Diffusion 2.x model (it cross-attends to {Sd2CrossAttentionDim}-wide OpenCLIP text embeddings, SD1.x to 768); {Supported}");
+            return new("SD2.x", $"{source}: is a Stable Diffusion 2.x {subject} (it cross-attends to {Sd2CrossAttentionDim}-wide OpenCLIP text embeddings, SD1.x to 768); {Supported}");
+        if (crossAttentionDim == SdxlCrossAttentionDim)
+            return new("SDXL", $"{source}: is an SDXL {subject} (it cross-attends to {SdxlCrossAttentionDim}-wide text embeddings, SD1.x to 768); {Supported}");
         if (inChannels != 4)
         {
             var (family, what) = inChannels switch

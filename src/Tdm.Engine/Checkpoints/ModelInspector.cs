@@ -24,7 +24,8 @@ public sealed partial class ModelInspector
     /// <summary>Inspects <paramref name="path"/>; never throws for a bad model (problems go into the report).</summary>
     /// <param name="path">A model folder or file, or a ControlNet folder or file.</param>
     /// <param name="tokenizerPath">A tokenizer folder to use instead of the model's.</param>
-    public ModelReport Inspect(string path, string? tokenizerPath = null)
+    /// <param name="configs">Configs for a single file instead of detecting them (see <see cref="SingleFileConfigs"/>).</param>
+    public ModelReport Inspect(string path, string? tokenizerPath = null, SingleFileConfigs? configs = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
@@ -32,7 +33,7 @@ public sealed partial class ModelInspector
         if (!Directory.Exists(full) && !File.Exists(full))
             return new ModelReport(full, null, "unknown", false, [], [$"{full}: does not exist"], []);
         if (File.Exists(full))
-            return InspectFile(full, tokenizerPath);
+            return InspectFile(full, tokenizerPath, configs);
         if (DiffusersFolder.IsModelFolder(full))
             return InspectModelFolder(full, tokenizerPath);
         string? cls = Try(() => DiffusersFolder.ConfigClassName(full), problems);
@@ -109,7 +110,7 @@ public sealed partial class ModelInspector
         var dtypes = own.GroupBy(t => t.DType).OrderBy(g => g.Key)
             .Select(g => new DTypeCount(g.Key, g.Count(), g.Sum(t => t.ElementCount))).ToList();
         return new ComponentReport(source.Component, source.WeightsPath, loaded.File.FileLength,
-            source.ConfigPath ?? "detected from the weights", weights.KeyMap.Layout, Architecture(source.Config),
+            source.ConfigOrigin, weights.KeyMap.Layout, Architecture(source.Config),
             own.Sum(t => t.ElementCount), own.Count, dtypes, expected.Count, weights.Problems,
             ExpectedTensors == null ? null : weights.Unused(), weights.Ignored());
     }

@@ -66,27 +66,34 @@ public sealed partial class ModelSource
     /// <param name="modelPath">A diffusers Stable Diffusion folder or a single-file SD1.x checkpoint.</param>
     /// <param name="controlNetPath">A ControlNet folder or file; null for none (or the model folder's controlnet/).</param>
     /// <param name="tokenizerPath">A folder with vocab.json and merges.txt (or a tokenizer/ subfolder with them);
-    /// null to use the model's.</param>
-    public static ModelSource Open(string modelPath, string? controlNetPath = null, string? tokenizerPath = null)
+    /// null to use the model's (for a single file: a tokenizer/ folder or the two files beside it).</param>
+    /// <param name="configs">Configs for single files instead of detecting the architecture (see
+    /// <see cref="SingleFileConfigs"/>); ignored for diffusers folders, which carry their own.</param>
+    public static ModelSource Open(string modelPath, string? controlNetPath = null, string? tokenizerPath = null,
+        SingleFileConfigs? configs = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         string full = RequireExists(modelPath, "model");
         var notes = new List<string>();
         ModelSource source = Directory.Exists(full)
             ? OpenFolder(full, tokenizerPath, notes)
-            : OpenFile(full, tokenizerPath, notes);
+            : OpenFile(full, tokenizerPath, notes, configs);
         if (controlNetPath != null)
-            source = source.WithControlNet(OpenControlNet(controlNetPath));
+            source = source.WithControlNet(OpenControlNet(controlNetPath, configs?.ControlNet));
         return source;
     }
 
-    /// <summary>Finds the ControlNet at <paramref name="path"/>: a diffusers ControlNet folder or a single file.
-    /// Refuses a Stable Diffusion model given as the ControlNet, saying so.</summary>
-    public static ComponentSource<ControlNetConfig> OpenControlNet(string path)
+    /// <summary>Finds the ControlNet at <paramref name="path"/>: a diffusers ControlNet folder, an lllyasviel file
+    /// (with or without "control_model."), or a diffusers-named file with its config.json beside it. Refuses a
+    /// Stable Diffusion model given as the ControlNet, saying so.</summary>
+    /// <param name="path">The ControlNet folder or file.</param>
+    /// <param name="config">For a single file: the config to use instead of detecting it (checked against the
+    /// weights).</param>
+    public static ComponentSource<ControlNetConfig> OpenControlNet(string path, ControlNetConfig? config = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = RequireExists(path, "ControlNet");
-        return Directory.Exists(full) ? OpenControlNetFolder(full) : OpenControlNetFile(full);
+        return Directory.Exists(full) ? OpenControlNetFolder(full) : OpenControlNetFile(full, config);
     }
 
     private ModelSource WithControlNet(ComponentSource<ControlNetConfig>? controlNet) =>

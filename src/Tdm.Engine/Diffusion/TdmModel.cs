@@ -9,7 +9,7 @@ namespace Tdm.Engine.Diffusion;
 /// concurrent runs, so one model serves every clip that uses it. Owns its sessions.
 /// </summary>
 internal sealed class TdmModel(string identity, PromptEmbeddings prompts, NetworkSession vaeEncoder, NetworkSession vaeDecoder,
-    TdmNetworks networks, TensorDevice device, DdimScheduler scheduler, NetworkSession textEncoder) : IDisposable
+    TdmNetworks networks, TensorDevice device, DdimScheduler scheduler, NetworkSession textEncoder, bool splitGuidance) : IDisposable
 {
     /// <summary>What identifies the model's weights (paths, sizes, times) in cache keys.</summary>
     public string Identity { get; } = identity;
@@ -22,7 +22,7 @@ internal sealed class TdmModel(string identity, PromptEmbeddings prompts, Networ
 
     public TensorDevice Device { get; } = device;
 
-    public TdmSampler Sampler { get; } = new(networks, device, scheduler);
+    public TdmSampler Sampler { get; } = new(networks, device, scheduler, splitGuidance);
 
     public void Dispose()
     {

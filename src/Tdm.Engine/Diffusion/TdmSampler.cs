@@ -10,7 +10,10 @@ namespace Tdm.Engine.Diffusion;
 /// through the ControlNet, with frame-mixed self-attention (SW-CFA) throughout. Every tensor stays on the device;
 /// cancellation is honoured inside and between network evaluations.
 /// </summary>
-internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, DdimScheduler scheduler)
+/// <remarks>With guidance the networks see the batch [uncond F; cond F]. When the device runs out of memory, or when
+/// <paramref name="splitGuidance"/> asks for it, each half runs on its own (SW-CFA never mixes across the halves,
+/// so only rounding differs); a chunk whose halves still do not fit fails with an out-of-memory error.</remarks>
+internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, DdimScheduler scheduler, bool splitGuidance = false)
 {
     /// <summary>
     /// Denoises <paramref name="latents"/> ([F, 4, h, w] on the device; not consumed). <paramref name="control"/>
@@ -55,11 +58,45 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             stepDone?.Invoke("invert");
         }
 
+        // The guidance halves, uploaded only if they are ever run separately.
+        var halves = new Lazy<(Conditioning Uncond, Conditioning Cond)>(() => (
+            inversion with { Embeddings = uploads.Add(Repeat([(negativeEmbedding, frames)])), ControlScale = settings.ControlNetScale },
+            inversion with { Embeddings = uploads.Add(Repeat([(promptEmbedding, frames)])), ControlScale = settings.ControlNetScale }));
+        bool split = splitGuidance;
         var sample = scheduler.Sampling(settings.SamplingSteps);
         for (int k = 0; k < sample.Timesteps.Length; k++)
         {
             bool last = k == sample.Timesteps.Length - 1;
-            using var eps = PredictNoise(state.ModelInput, sample.Timesteps[k], sampling, groups * frames, cancel);
+            int t = sample.Timesteps[k];
+            OrtValue PredictByHalves()
+            {
+                try
+                {
+                    using var uncond = PredictNoise(state.Latents, t, halves.Value.Uncond, frames, cancel);
+                    using var cond = PredictNoise(state.Latents, t, halves.Value.Cond, frames, cancel);
+                    return device.Concat(uncond, cond);
+                }
+                catch (TdmException e) when (e.Kind == TdmErrorKind.OutOfMemory)
+                {
+                    throw new TdmException(TdmErrorKind.OutOfMemory, $"{e.Message}\nEven one guidance half of {frames} frames does not fit: " +
+                        "lower the chunk length or the processing size.", e);
+                }
+            }
+            OrtValue Predict()
+            {
+                if (groups == 1 || split)
+                    return groups == 1 ? PredictNoise(state.ModelInput, t, sampling, frames, cancel) : PredictByHalves();
+                try
+                {
+                    return PredictNoise(state.ModelInput, t, sampling, groups * frames, cancel);
+                }
+                catch (TdmException e) when (e.Kind == TdmErrorKind.OutOfMemory)
+                {
+                    split = true;
+                    return PredictByHalves();
+                }
+            }
+            using var eps = Predict();
             Update(state, eps, sample.Step(k), groups, last ? 1 : groups, settings.Guidance, cancel);
             observer?.Sampled(k, state.Latents, eps);
             stepDone?.Invoke("sample");

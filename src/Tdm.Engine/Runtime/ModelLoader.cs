@@ -11,9 +11,11 @@ namespace Tdm.Engine.Runtime;
 /// </summary>
 internal static class ModelLoader
 {
-    public static TdmModel Load(ModelPaths paths, SessionFactory sessions, TensorDevice device)
+    public static TdmModel Load(ModelPaths paths, SessionFactory sessions, TensorDevice device, bool splitGuidance = false) =>
+        Load(ModelSource.Open(paths.Model, paths.ControlNet, paths.Tokenizer), sessions, device, splitGuidance);
+
+    public static TdmModel Load(ModelSource source, SessionFactory sessions, TensorDevice device, bool splitGuidance = false)
     {
-        var source = ModelSource.Open(paths.Model, paths.ControlNet, paths.Tokenizer);
         var controlNet = source.ControlNet ?? throw new CheckpointException(source.ModelPath,
             $"{source.ModelPath}: no ControlNet was given and the model has no controlnet/ folder. TDM restores through its " +
             "restoration ControlNet (or ControlNet v1.1 tile): pass its folder or .safetensors file.");
@@ -38,7 +40,7 @@ internal static class ModelLoader
                 .Select(p => { var f = new FileInfo(p); return $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"; }))
                 + $"|{sessions.Device.CacheKey}|{type}";
             return new TdmModel(identity, new PromptEmbeddings(tokenizer, textEncoder), vaeEncoder, vaeDecoder,
-                new TdmNetworks(unet, control, sessions), device, scheduler, textEncoder);
+                new TdmNetworks(unet, control, sessions), device, scheduler, textEncoder, splitGuidance);
         }
         catch
         {

@@ -31,7 +31,16 @@ internal sealed class SessionFactory(ExecutionDevice device, string cacheFolder)
     public NetworkSession Create(string name, string key, Func<GraphBuilder> build)
     {
         if (_graphs.TryLoad(name, key) is { } cached)
-            return Create(name, cached.Model, cached.WeightsFolder);
+        {
+            try
+            {
+                return Create(name, cached.Model, cached.WeightsFolder);
+            }
+            catch (GraphBuildException)
+            {
+                // A cache entry whose converted weights were removed or damaged: rebuild it below.
+            }
+        }
         var (model, folder) = Serialize(build());
         _graphs.Store(name, key, model, folder);
         return Create(name, model, folder);

@@ -12,12 +12,20 @@ namespace Tdm.Engine.Runtime;
 /// </summary>
 internal sealed class TensorDevice : IDisposable
 {
-    private const string CopyIn = "x", CopyOut = "y";
+    private const string CopyIn = "x", CopyOut = "y", ConcatA = "a", ConcatB = "b", ConcatOut = "ab";
     private readonly NetworkSession? _copy;
+    private readonly Lazy<NetworkSession> _concat;
 
     public TensorDevice(SessionFactory sessions)
     {
         Device = sessions.Device;
+        _concat = new Lazy<NetworkSession>(() =>
+        {
+            var g = new GraphBuilder("concat", TensorType.Float);
+            var joined = g.Concat(0, g.InputOfAnyShape(ConcatA, TensorType.Float), g.InputOfAnyShape(ConcatB, TensorType.Float));
+            g.OutputOfAnyShape(ConcatOut, joined, TensorType.Float);
+            return sessions.Create(g);
+        });
         if (!Device.IsCuda)
         {
             Memory = OrtMemoryInfo.DefaultInstance;
@@ -59,6 +67,10 @@ internal sealed class TensorDevice : IDisposable
         return host;
     }
 
+    /// <summary>[a; b] along the first axis, on the device. The caller disposes the result.</summary>
+    public OrtValue Concat(OrtValue a, OrtValue b) =>
+        Run(_concat.Value, [(ConcatA, a), (ConcatB, b)], [ConcatOut], CancellationToken.None)[0];
+
     /// <summary>
     /// Runs <paramref name="session"/> on device-resident inputs; outputs are allocated on the device and returned
     /// in <paramref name="outputNames"/> order. The caller disposes them.
@@ -79,6 +91,8 @@ internal sealed class TensorDevice : IDisposable
     public void Dispose()
     {
         _copy?.Dispose();
+        if (_concat.IsValueCreated)
+            _concat.Value.Dispose();
         if (Device.IsCuda)
             Memory.Dispose();
     }

@@ -111,4 +111,100 @@ public class ModelInspectorTests(ITestOutputHelper output)
         Assert.Contains("not a model", r.Render());
         Assert.False(new ModelInspector().Inspect(dir.File("nothing-here")).Supported);
     }
+
+    [Fact]
+    public void Inspect_GoldenSingleFile_NamesLayoutAndFamilyWithReferenceCounts()
+    {
+        var r = new ModelInspector().Inspect(SingleFileFixtures.Sd15, SingleFileFixtures.Tokenizer, SingleFileFixtures.GoldenConfigs);
+        output.WriteLine(r.Render());
+        Assert.Equal(CheckpointLayout.SingleFile, r.Layout);
+        Assert.Equal("SD1.x", r.Family);
+        Assert.False(r.HasProblems, r.Render());
+        Assert.Equal(["unet", "vae", "text_encoder"], r.Components.Select(c => c.Component));
+        foreach (var c in r.Components)
+        {
+            Assert.Equal(s_goldenParameters[c.Component], c.ParameterCount);
+            Assert.Equal("LDM single file", c.KeyLayout);
+            Assert.Equal("given, checked against the weights", c.ConfigSource);
+        }
+        Assert.Contains("single file (LDM / A1111 / ComfyUI layout)", r.Render());
+    }
+
+    [Fact]
+    public void Inspect_GoldenSingleFileWithoutConfigs_ReportsWhatCouldNotBeDetected()
+    {
+        var r = new ModelInspector().Inspect(SingleFileFixtures.Sd15, SingleFileFixtures.Tokenizer);
+        Assert.True(r.HasProblems);
+        Assert.Equal("SD1.x", r.Family);
+        Assert.Contains(r.Problems, p => p.Contains("norm_num_groups is 32", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Inspect_ControlNetFiles_WithAndWithoutConfig()
+    {
+        var r = new ModelInspector().Inspect(SingleFileFixtures.ControlNet, configs: SingleFileFixtures.GoldenConfigs);
+        Assert.Equal(CheckpointLayout.ControlNetFile, r.Layout);
+        Assert.Equal("ControlNet SD1.x", r.Family);
+        Assert.False(r.HasProblems, r.Render());
+        Assert.Equal(284792, Assert.Single(r.Components).ParameterCount);
+        // Without a config, SD1.5's 32 groups do not divide the tiny model's 16 channels: reported, not thrown.
+        var detected = new ModelInspector().Inspect(SingleFileFixtures.ControlNet);
+        Assert.Equal("ControlNet SD1.x", detected.Family);
+        Assert.Contains(detected.Problems, p => p.Contains("norm_num_groups", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Inspect_TruncatedFile_ReportsTheTruncation()
+    {
+        using var dir = new TempFolder();
+        byte[] bytes = File.ReadAllBytes(SingleFileFixtures.ControlNet);
+        File.WriteAllBytes(dir.File("cut.safetensors"), bytes[..^100]);
+        var r = new ModelInspector().Inspect(dir.File("cut.safetensors"));
+        Assert.Null(r.Layout);
+        Assert.Contains(r.Problems, p => p.Contains("truncated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Inspect_Sd2ShapedFile_NamesSd2AsNotSupported()
+    {
+        using var dir = new TempFolder();
+        string path = SingleFileFixtures.Rewrite(SingleFileFixtures.Sd15, dir.File("sd2.safetensors"), (t, f) =>
+            t.Name.Contains("attn2.to_k.", StringComparison.Ordinal) || t.Name.Contains("attn2.to_v.", StringComparison.Ordinal)
+                ? [SingleFileFixtures.Zeros(t.Name, t.Shape[0], 1024)]
+                : null);
+        var r = new ModelInspector().Inspect(path, SingleFileFixtures.Tokenizer, SingleFileFixtures.GoldenConfigs);
+        Assert.Equal("SD2.x", r.Family);
+        Assert.False(r.Supported);
+        Assert.Contains("family:       SD2.x (not supported)", r.Render());
+    }
+
+    [Fact]
+    public void Inspect_FileWithBuffersEmaAndStrayTensors_ListsIgnoredAndUnused()
+    {
+        using var dir = new TempFolder();
+        string path = SingleFileFixtures.Rewrite(SingleFileFixtures.Sd15, dir.File("x.safetensors"), extra:
+        [
+            SingleFileFixtures.Zeros("betas", 1000), SingleFileFixtures.Zeros("alphas_cumprod", 1000),
+            SingleFileFixtures.Zeros("model_ema.decay"), SingleFileFixtures.Zeros("first_stage_model.loss.logvar"),
+            SafetensorsWriterEntry.FromBytes("cond_stage_model.transformer.text_model.embeddings.position_ids", SafetensorsDType.I64, [1, 77], new byte[77 * 8]),
+            SingleFileFixtures.Zeros("stray.weight", 3),
+        ]);
+        var r = new ModelInspector().Inspect(path, SingleFileFixtures.Tokenizer, SingleFileFixtures.GoldenConfigs);
+        Assert.False(r.HasProblems, r.Render());
+        Assert.Contains(r.Notes, n => n.StartsWith("ignored: 3 tensor(s)", StringComparison.Ordinal) && n.Contains("model_ema.decay", StringComparison.Ordinal));
+        Assert.Contains(r.Notes, n => n.StartsWith("unused: 1 tensor(s)", StringComparison.Ordinal) && n.Contains("stray.weight", StringComparison.Ordinal));
+        Assert.Equal(["first_stage_model.loss.logvar"], r.Components.Single(c => c.Component == "vae").Ignored);
+        Assert.Equal(["cond_stage_model.transformer.text_model.embeddings.position_ids"], r.Components.Single(c => c.Component == "text_encoder").Ignored);
+        Assert.Equal(s_goldenParameters["text_encoder"], r.Components.Single(c => c.Component == "text_encoder").ParameterCount);
+    }
+
+    [Fact]
+    public void Inspect_LoraFile_NamesWhatItIs()
+    {
+        using var dir = new TempFolder();
+        SafetensorsWriter.Write(dir.File("lora.safetensors"), [SingleFileFixtures.Zeros("lora_unet_down_blocks_0_attentions_0_proj_in.lora_down.weight", 4, 320)]);
+        var r = new ModelInspector().Inspect(dir.File("lora.safetensors"));
+        Assert.Equal("LoRA", r.Family);
+        Assert.Contains(r.Problems, p => p.Contains("a LoRA (a patch applied to a model, not a model)", StringComparison.Ordinal));
+    }
 }

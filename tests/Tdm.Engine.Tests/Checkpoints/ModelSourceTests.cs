@@ -1,9 +1,10 @@
 using Tdm.Engine.Checkpoints;
 using Tdm.Tests;
+using Xunit.Abstractions;
 
 namespace Tdm.Engine.Tests.Checkpoints;
 
-public class ModelSourceTests
+public partial class ModelSourceTests(ITestOutputHelper output)
 {
     private static CheckpointException Fails(Func<object> open) => Assert.Throws<CheckpointException>(open);
 

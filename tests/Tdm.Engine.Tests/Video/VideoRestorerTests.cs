@@ -133,6 +133,21 @@ public sealed class VideoRestorerTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(fresh.Restorer(GoldenModel).RestoreFrame(clip, 3, settings).Pixels, resumed.Pixels);
     }
 
+    /// <summary>Running the guidance halves separately (the out-of-memory fallback) changes only rounding.</summary>
+    [Fact]
+    public void RestoreRange_GuidanceHalvesSplit_MatchesFullBatchWithinRounding()
+    {
+        const float tolerance = 1e-4f;
+        var clip = MemoryClip.Generated(8);
+        using var full = Engine();
+        using var split = new TdmEngine(new EngineOptions { Device = DeviceKind.Cpu, IntraOpThreads = 2, CacheDirectory = _cache, SplitGuidanceBatch = true });
+        var a = Collect(full.Restorer(GoldenModel), clip, 0, 7);
+        var b = Collect(split.Restorer(GoldenModel), clip, 0, 7);
+        float worst = Enumerable.Range(0, 8).Max(i => a[i].Pixels.Zip(b[i].Pixels).Max(p => MathF.Abs(p.First - p.Second)));
+        output.WriteLine($"split vs full batch: max abs pixel difference {worst:E2}");
+        Assert.True(worst <= tolerance, $"split vs full batch differ by {worst:E2} > {tolerance:E0}");
+    }
+
     private static Dictionary<int, Frame> Collect(VideoRestorer restorer, IClip clip, int first, int last, IProgress<RestoreProgress>? progress = null)
     {
         var frames = new Dictionary<int, Frame>();
