@@ -26,8 +26,13 @@ internal static class Composition
             sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>(),
             sp.GetRequiredService<VideoEncoder>(), sp.GetRequiredService<IRangeRestorerFactory>()));
 
+        // Commands, in the order 'tdm --help' lists them.
         services.AddSingleton<ICommand>(sp => new RestoreCommand(
             sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RestoreJob>()));
+        services.AddSingleton<ICommand>(sp => new ModelsSynthCommand(sp.GetRequiredService<CliConsole>()));
+        services.AddSingleton<ICommand>(sp => new ModelsInspectCommand(sp.GetRequiredService<CliConsole>()));
+        services.AddSingleton<ICommand>(sp => new EvalCommand(
+            sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));
 
         services.AddSingleton(sp => new TdmCli(sp.GetRequiredService<CliConsole>(), sp.GetServices<ICommand>()));
         configure?.Invoke(services);

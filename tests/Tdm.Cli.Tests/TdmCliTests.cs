@@ -49,6 +49,15 @@ public sealed class TdmCliTests(MediaFixture media) : IClassFixture<MediaFixture
         Assert.Equal((ExitCodes.BadArguments, "tdm: error: unknown command 'restroe'"), Split(Run("restroe", "x")));
 
     [Fact]
+    public void GroupWithoutSubcommand_ListsItsCommands()
+    {
+        var (code, _, error) = Run("models");
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains("'tdm models' needs a command; one of: models synth, models inspect", error, StringComparison.Ordinal);
+        Assert.Contains("unknown command 'tdm models fetch'", Run("models", "fetch").Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownOption_ExitTwoWithTheOption()
     {
         var (code, _, error) = Run(Restore(media.Video, _folder["o.mp4"], "--stpes", "3"));
