@@ -57,6 +57,27 @@ public class ImageSequenceStoreTests
     }
 
     [Fact]
+    public void Write_HalfExr_WithinHalfPrecisionAndHalfTheSizeOfFloat()
+    {
+        using var folder = new TempFolder();
+        var half = new ImageSequenceStore(SequencePattern.Parse(folder["h_%d.exr"]), ImageFormat.Choose("exr", SampleDepth.Float, false, SampleDepth.Half), _tools);
+        var full = new ImageSequenceStore(SequencePattern.Parse(folder["f_%d.exr"]), ImageFormat.Choose("exr", SampleDepth.Float, false, null), _tools);
+        var frame = Gradient(64, 32);
+
+        half.Write(1, frame);
+        full.Write(1, frame);
+
+        // Half floats keep 11 significant bits; ffmpeg's EXR encoder truncates rather than rounds, so the relative
+        // error is below one unit of the last place, 2^-10.
+        const float RelativeTolerance = 1f / 1024;
+        var back = ReadBack(folder["h_1.exr"], _tools).Pixels;
+        for (var i = 0; i < back.Length; i++)
+            Assert.True(Math.Abs(back[i] - frame.Pixels[i]) <= RelativeTolerance * Math.Abs(frame.Pixels[i]), $"sample {i}: {frame.Pixels[i]} came back {back[i]}");
+        Assert.NotEqual(frame.Pixels, back);
+        Assert.True(new FileInfo(folder["h_1.exr"]).Length < new FileInfo(folder["f_1.exr"]).Length * 0.75, "the half EXR is not smaller than the float one");
+    }
+
+    [Fact]
     public void Write_ExistingFrame_Replaced()
     {
         using var folder = new TempFolder();
