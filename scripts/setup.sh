@@ -19,4 +19,5 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (https://dot.net)"; exit 1; }
+make -s -C native
 dotnet build TDM.sln -c Release -nologo -v quiet

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+make -s -C native test
 dotnet test TDM.sln -c Release --no-build -nologo "$@"

@@ -1,0 +1,5 @@
+#ifndef E2E_CASES_H
+#define E2E_CASES_H
+void run_cases(void);
+void run_behaviour_cases(void);
+#endif

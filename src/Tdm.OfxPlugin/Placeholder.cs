@@ -1,3 +1,0 @@
-namespace Tdm.OfxPlugin;
-
-internal static class Placeholder;
