@@ -1,1 +1,18 @@
-return 0;
+using System.Runtime.InteropServices;
+using Tdm.Cli;
+
+// Ctrl-C (SIGINT) and SIGTERM cancel the token: the engine stops between diffusion steps, frames already written
+// stay, and the exit code is 130. A second Ctrl-C ends the process at once.
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = !cancel.IsCancellationRequested;
+    cancel.Cancel();
+};
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancel.Cancel();
+});
+
+return Composition.Run(args, CliConsole.System(), cancel.Token);

@@ -1,0 +1,23 @@
+using Tdm.Cli.Arguments;
+using Tdm.Engine;
+
+namespace Tdm.Cli.Commands;
+
+/// <summary>Turns an exception from a command into its exit code and the message a user reads.</summary>
+internal static class Failure
+{
+    /// <summary>The exit code and message for <paramref name="error"/>.</summary>
+    /// <remarks>
+    /// Once cancellation is requested every error counts as the cancellation: Ctrl-C in a terminal also reaches the
+    /// ffmpeg processes we started (same process group), and their early exit surfaces as read or write errors.
+    /// </remarks>
+    public static (int ExitCode, string Message) Classify(Exception error, CancellationToken cancel) => error switch
+    {
+        _ when cancel.IsCancellationRequested && error is not UsageException =>
+            (ExitCodes.Cancelled, "cancelled; frames already written are kept, and running the same command again resumes"),
+        UsageException e => (ExitCodes.BadArguments, e.Message),
+        TdmException e => (ExitCodes.For(e.Kind), e.Message),
+        OutOfMemoryException => (ExitCodes.OutOfMemory, "out of memory: try a smaller --short-side or --chunk"),
+        _ => (ExitCodes.Internal, $"internal error ({error.GetType().Name}): {error.Message}; please report it with the command line"),
+    };
+}

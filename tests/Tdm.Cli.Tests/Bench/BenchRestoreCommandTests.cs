@@ -1,0 +1,42 @@
+using System.Globalization;
+using Tdm.Cli.Tests.Support;
+
+namespace Tdm.Cli.Tests.Bench;
+
+public sealed class BenchRestoreCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Run_TinyOnCpu_StagesAddUpToTheTotalForBothModes()
+    {
+        var (code, output, error) = InProcess.Run(["bench", "restore", "--arch", "tiny", "--frames", "3", "--size", "96x64",
+            "--inversion-steps", "1", "--steps", "2", "--device", "cpu", "--threads", "1", "--cache-dir", _folder.Path]);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.True(File.Exists(_folder["bench-models/tiny/model_index.json"]), "the benchmark model was not synthesized into the cache folder");
+        Assert.Contains("3 frames of 96x64, processed at 128x64", output, StringComparison.Ordinal);
+        foreach (var mode in new[] { "SW-CFA (r=3)", "plain attention" })
+        {
+            // s/frame, VAE, inversion, sampling (per frame), total seconds.
+            var row = output.Split('\n').Single(l => l.StartsWith(mode, StringComparison.Ordinal))[mode.Length..]
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(5, row.Length);
+            Assert.Equal(row[0] * 3, row[4], 0.02);
+            // The stages cover the run but for the time between the last report and the return (writing no frames).
+            Assert.InRange(row[1] + row[2] + row[3], row[0] * 0.8, row[0] + 0.002);
+        }
+        Assert.Contains("SW-CFA / plain attention time: ", output, StringComparison.Ordinal);
+        Assert.Contains("GiB resident", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_BadSize_ExitTwo()
+    {
+        var (code, _, error) = InProcess.Run(["bench", "restore", "--size", "wide"]);
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains("--size must be WIDTHxHEIGHT", error, StringComparison.Ordinal);
+    }
+}

@@ -1,7 +1,0 @@
-namespace Tdm.Cli.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Golden_Root_Exists() => Assert.True(Directory.Exists(Tdm.Tests.Golden.Root));
-}
