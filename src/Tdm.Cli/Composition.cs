@@ -32,6 +32,7 @@ internal static class Composition
             sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RestoreJob>()));
         services.AddSingleton<ICommand>(sp => new ModelsSynthCommand(sp.GetRequiredService<CliConsole>()));
         services.AddSingleton<ICommand>(sp => new ModelsInspectCommand(sp.GetRequiredService<CliConsole>()));
+        services.AddSingleton<ICommand>(sp => new BenchGraphsCommand(sp.GetRequiredService<CliConsole>()));
         services.AddSingleton<ICommand>(sp => new BenchRestoreCommand(sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton<ICommand>(sp => new EvalCommand(
             sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));

@@ -47,7 +47,7 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
     {
         var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, s_architectures);
         var frames = args.Int("--frames", 16, 1, 256);
-        var (width, height) = ParseSize(args.String("--size") ?? (architecture == SyntheticArchitecture.Sd15 ? "896x512" : "256x128"));
+        var (width, height) = BenchModels.ParseSize(args.String("--size") ?? (architecture == SyntheticArchitecture.Sd15 ? "896x512" : "256x128"));
         var options = new EngineOptions
         {
             Device = args.Choice("--device", DeviceKind.Auto, s_devices),
@@ -65,7 +65,7 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
             Handles = 0,
             ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
         }.Validate();
-        var model = args.NonEmpty("--model") ?? SynthesizedModel(architecture, options);
+        var model = args.NonEmpty("--model") ?? BenchModels.Synthesized(architecture, options, console);
         var processed = ProcessingSize.For(width, height, settings.Scale, settings.ShortSide);
 
         using var engine = new TdmEngine(options);
@@ -111,27 +111,6 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         var vae = timer.Of("encode") + timer.Of("decode");
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-18} {PerFrame(timer.Elapsed),9:0.000} {PerFrame(vae),9:0.000} {PerFrame(timer.Of("invert")),11:0.000} {PerFrame(timer.Of("sample")),10:0.000} {timer.Elapsed,10:0.00}"));
-    }
-
-    // Synthesized once per architecture into the cache folder (seed 0), then reused: SD1.5 size is 4+ GB to write.
-    private string SynthesizedModel(SyntheticArchitecture architecture, EngineOptions options)
-    {
-        var folder = Path.Combine(options.ResolvedCacheDirectory, "bench-models", architecture == SyntheticArchitecture.Sd15 ? "sd15" : "tiny");
-        if (!File.Exists(Path.Combine(folder, "model_index.json")) || !File.Exists(Path.Combine(folder, "controlnet", "config.json")))
-        {
-            console.Error.WriteLine($"tdm: synthesizing the benchmark model into {folder}");
-            SyntheticModel.Write(folder, architecture, seed: 0, line => console.Error.WriteLine($"tdm: {line}"));
-        }
-        return folder;
-    }
-
-    private static (int Width, int Height) ParseSize(string text)
-    {
-        var x = text.IndexOf('x', StringComparison.OrdinalIgnoreCase);
-        if (x > 0 && int.TryParse(text.AsSpan(0, x), NumberStyles.None, CultureInfo.InvariantCulture, out var w)
-            && int.TryParse(text.AsSpan(x + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && w is >= 8 and <= 8192 && h is >= 8 and <= 8192)
-            return (w, h);
-        throw new UsageException($"--size must be WIDTHxHEIGHT with sides from 8 to 8192, such as 896x512; got '{text}'");
     }
 
     private static string Gib(long? bytes) => bytes is { } b ? (b / (double)(1L << 30)).ToString("0.00 'GiB'", CultureInfo.InvariantCulture) : "n/a";

@@ -11,7 +11,7 @@ namespace Tdm.OfxPlugin.Tests.Integration;
 /// </summary>
 public static class EngineReference
 {
-    private static readonly Lazy<TdmEngine> s_engine = new(() => new TdmEngine(new EngineOptions { Device = DeviceKind.Cpu }));
+    private static readonly Lazy<TdmEngine> s_engine = new(() => new TdmEngine(new EngineOptions { Device = DeviceKind.Cpu, CacheDirectory = OfxHostRunner.CacheFolder }));
     private static readonly ConcurrentDictionary<(int Seed, int Frame), Frame> s_frames = new();
 
     /// <summary>The settings the host scenarios set through parameters.</summary>

@@ -10,8 +10,17 @@ public static class OfxHostRunner
 {
     private static readonly Lazy<string> s_path = new(Locate);
 
+    static OfxHostRunner() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        if (Directory.Exists(CacheFolder))
+            Directory.Delete(CacheFolder, recursive: true);
+    };
+
     /// <summary>The host executable.</summary>
     public static string Path => s_path.Value;
+
+    /// <summary>The plugin's graph cache during the tests (TDM_CACHE_DIR): a temporary folder, never the user's.</summary>
+    public static string CacheFolder { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tdm-ofx-tests-{Environment.ProcessId}");
 
     /// <summary>Runs the host on the test bundle: <paramref name="globalArgs"/>, the bundle, then <paramref name="instanceArgs"/>.</summary>
     public static OfxHostRun Run(string workFolder, IEnumerable<string> globalArgs, IEnumerable<string> instanceArgs, TimeSpan? timeout = null)
@@ -19,7 +28,8 @@ public static class OfxHostRunner
         Directory.CreateDirectory(workFolder);
         var log = System.IO.Path.Combine(workFolder, $"ofxhost-{Guid.NewGuid():N}.jsonl");
         string[] args = ["--log", log, .. globalArgs, PluginBundle.Instance.Path, .. instanceArgs];
-        var result = Processes.Run(Path, args, workFolder, timeout ?? TimeSpan.FromMinutes(4));
+        var result = Processes.Run(Path, args, workFolder, timeout ?? TimeSpan.FromMinutes(4),
+            new Dictionary<string, string> { ["TDM_CACHE_DIR"] = CacheFolder });
         var events = File.Exists(log)
             ? File.ReadLines(log).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList()
             : [];
