@@ -41,12 +41,14 @@ Done. Results:
 
 The default small model has random weights: it proves that the pipeline (decode, DDIM inversion, SW-CFA
 sampling with the ControlNet, decode, encode) runs end to end; its output is not a restoration. For real results
-point the command at Stable Diffusion 1.5 in the diffusers layout and a restoration ControlNet (the TDM weights,
-or the ControlNet v1.1 "tile" model as a stand-in), for example:
+point the command at Stable Diffusion 1.5 and a restoration ControlNet (the TDM weights, or the ControlNet v1.1
+"tile" model as a stand-in), for example:
 
   $tdm restore clip.mp4 -o clean.mp4 --task denoise \\
       --model /path/to/stable-diffusion-v1-5 --controlnet /path/to/tdm-controlnet
 
-(--model is the folder holding model_index.json, unet/, vae/, text_encoder/, tokenizer/, scheduler/; --controlnet
-is a folder with config.json and diffusion_pytorch_model.safetensors.) 'tdm restore --help' lists every option.
+(--model is a diffusers folder, with model_index.json, unet/, vae/, text_encoder/, tokenizer/, scheduler/, or a single
+.safetensors checkpoint such as v1-5-pruned-emaonly.safetensors with --tokenizer naming a CLIP tokenizer folder;
+--controlnet is a diffusers folder or a file such as control_v11f1e_sd15_tile.safetensors. Only .safetensors is
+read.) 'tdm models inspect PATH' checks a model; 'tdm restore --help' lists every option.
 MESSAGE
