@@ -26,10 +26,11 @@ internal sealed class Nn(GraphBuilder graph, ITensorSource weights)
     }
 
     /// <summary>nn.Linear on the last axis; x: [..., inFeatures] -> [..., outFeatures]. The stored weight is
-    /// [out, in]; its transpose is folded into a constant by ONNX Runtime at session creation.</summary>
+    /// [out, in]: ONNX Runtime's FusedMatMul with transB reads it as it is (a Transpose would be folded into a
+    /// transposed copy of every weight at each load).</summary>
     public Value Linear(string key, Value x, int inFeatures, int outFeatures, bool bias = true)
     {
-        var y = G.MatMul(x, G.Transpose(Param($"{key}.weight", outFeatures, inFeatures), 1, 0));
+        var y = G.MicrosoftOp("FusedMatMul", [x, Param($"{key}.weight", outFeatures, inFeatures)], ("transB", 1), ("alpha", 1f));
         return bias ? G.Add(y, Param($"{key}.bias", outFeatures)) : y;
     }
 
