@@ -3,7 +3,9 @@ using Tdm.Engine.Imaging;
 namespace Tdm.Engine.Video;
 
 /// <summary>
-/// Restored chunks in memory, least recently used first out, bounded in bytes. A chunk is computed once even when
+/// Restored chunks in memory, least recently used first out, bounded in bytes; the newest chunk is always kept,
+/// alone if it is larger than the bound, so a host serving a 4K chunk frame by frame never recomputes it (memory
+/// stays within the larger of the bound and one chunk). A chunk is computed once even when
 /// several render threads ask for its frames at the same time (they wait for the first), and only a complete
 /// result is ever stored: a cancelled or failed computation leaves nothing behind. Thread-safe.
 /// </summary>
@@ -16,7 +18,7 @@ public sealed class RestoredChunkCache
     private readonly object _gate = new();
     private long _bytes;
 
-    /// <param name="capacityBytes">Upper bound on the pixels kept (a chunk larger than this is not kept).</param>
+    /// <param name="capacityBytes">Bound on the pixels kept; 0 keeps nothing (each chunk is computed once anyway).</param>
     public RestoredChunkCache(long capacityBytes) => CapacityBytes = capacityBytes;
 
     public long CapacityBytes { get; }
@@ -92,16 +94,16 @@ public sealed class RestoredChunkCache
 
     private void Add(ChunkKey key, Frame[] frames)
     {
-        long bytes = frames.Sum(f => (long)f.Pixels.Length * sizeof(float));
-        if (bytes > CapacityBytes)
+        if (CapacityBytes <= 0)
             return;
+        long bytes = frames.Sum(f => (long)f.Pixels.Length * sizeof(float));
         lock (_gate)
         {
             if (_index.ContainsKey(key))
                 return;
             _index[key] = _lru.AddFirst((key, frames, bytes));
             _bytes += bytes;
-            while (_bytes > CapacityBytes && _lru.Last is { } oldest)
+            while (_bytes > CapacityBytes && _lru.Last is { } oldest && oldest != _lru.First)
             {
                 _lru.RemoveLast();
                 _index.Remove(oldest.Value.Key);
