@@ -26,6 +26,8 @@ public sealed class TdmEngine : IDisposable
         _device = new Lazy<(SessionFactory, TensorDevice, string?)>(() =>
         {
             var (device, note) = DeviceSelection.Resolve(options.Device, options.DeviceIndex, options.IntraOpThreads, options.CudaLibraryPath);
+            if (options.HalfPrecisionOnCpu && !device.IsCuda)
+                device = device with { HalfPrecisionOnCpu = true, Description = $"{device.Description}, float16" };
             var sessions = new SessionFactory(device, options.ResolvedCacheDirectory);
             return (sessions, new TensorDevice(sessions), note);
         });

@@ -17,7 +17,20 @@ internal static class Failure
             (ExitCodes.Cancelled, "cancelled; frames already written are kept, and running the same command again resumes"),
         UsageException e => (ExitCodes.BadArguments, e.Message),
         TdmException e => (ExitCodes.For(e.Kind), e.Message),
+        DllNotFoundException e => NativeLibraryMissing(e),
+        TypeInitializationException { InnerException: DllNotFoundException e } => NativeLibraryMissing(e),
         OutOfMemoryException => (ExitCodes.OutOfMemory, "out of memory: try a smaller --short-side or --chunk"),
         _ => (ExitCodes.Internal, $"internal error ({error.GetType().Name}): {error.Message}; please report it with the command line"),
     };
+
+    // ONNX Runtime is opened on first use: a tdm without it beside itself (packaging/gpu's NativeAOT build) finds it
+    // on the library path, or fails here. The runtime's message goes on with advice and every path it tried; its
+    // first sentence names the library.
+    private static (int, string) NativeLibraryMissing(DllNotFoundException e)
+    {
+        var what = e.Message.Split('\n')[0].Trim();
+        var end = what.IndexOf(". ", StringComparison.Ordinal);
+        return (ExitCodes.Device, $"a native library did not load ({(end > 0 ? what[..end] : what.TrimEnd('.'))}): "
+            + "tdm needs ONNX Runtime's libonnxruntime.so beside it or on LD_LIBRARY_PATH");
+    }
 }

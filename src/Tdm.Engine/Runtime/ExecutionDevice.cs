@@ -16,8 +16,12 @@ internal sealed record ExecutionDevice(bool IsCuda, int Index, int IntraOpThread
         return new ExecutionDevice(false, 0, n, $"CPU, {n} thread{(n == 1 ? "" : "s")}");
     }
 
+    /// <summary>Checks only: the CPU runs the float16 graphs that CUDA runs (ONNX Runtime casts around its float
+    /// kernels, so this is slow), to measure half precision against the float32 reference where there is no GPU.</summary>
+    public bool HalfPrecisionOnCpu { get; init; }
+
     /// <summary>The compute type graphs are built in: float16 on CUDA (tensor cores), float32 on the CPU.</summary>
-    public TensorType ComputeType => IsCuda ? TensorType.Float16 : TensorType.Float;
+    public TensorType ComputeType => IsCuda || HalfPrecisionOnCpu ? TensorType.Float16 : TensorType.Float;
 
     /// <summary>A short key for caches.</summary>
     public string CacheKey => IsCuda ? $"cuda{Index}" : "cpu";

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tdm.Cli.Arguments;
+using Tdm.Cli.Commands;
+using Tdm.Engine;
+using Tdm.Engine.Checkpoints;
+using Tdm.Engine.Imaging;
+using Tdm.Engine.Video;
+
+namespace Tdm.Cli.Bench;
+
+/// <summary>
+/// 'tdm bench devices': restores one synthesized clip with one set of settings twice, on the CPU in float32 (the
+/// path checked against the golden reference) and on CUDA in float16, and prints how far apart the frames are
+/// (max and mean absolute difference, PSNR, per frame and overall) against <see cref="Float16Tolerance"/>, with
+/// both timings. Without a GPU, '--candidate cpu-fp16' runs the float16 graphs on the CPU instead.
+/// </summary>
+internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
+{
+    private static readonly KeyValuePair<string, SyntheticArchitecture>[] s_architectures =
+        [new("tiny", SyntheticArchitecture.Tiny), new("sd15", SyntheticArchitecture.Sd15)];
+
+    private static readonly KeyValuePair<string, bool>[] s_candidates = [new("cuda", true), new("cpu-fp16", false)];
+
+    /// <inheritdoc/>
+    public CommandSpec Spec { get; } = new(
+        "bench devices",
+        "tdm bench devices [--arch tiny|sd15] [--frames N] [--size WxH] [--inversion-steps N] [--steps N] [--cache-dir DIR]",
+        "Restores one clip on the CPU (float32) and on CUDA (float16) and compares the frames: differences, PSNR, times.",
+        [
+            new("--arch", "ARCH", "tiny or sd15: the random-weight model to synthesize (kept in the cache folder) (default tiny)"),
+            new("--model", "DIR", "compare with this model folder instead of a synthesized one"),
+            new("--frames", "N", "frames in the clip, all in one chunk (default 8 for tiny, 2 for sd15)"),
+            new("--size", "WxH", "frame size, processed as it is (default 256x128 for tiny, 256x256 for sd15)"),
+            new("--inversion-steps", "N", "DDIM inversion steps (default 10)"),
+            new("--steps", "N", "DDIM sampling steps (default 32)"),
+            new("--candidate", "DEVICE", "cuda (float16 on the GPU) or cpu-fp16 (the same float16 graphs on the CPU, a check without a GPU) (default cuda)"),
+            new("--device-index", "N", "which CUDA device (default 0)"),
+            new("--threads", "N", "CPU threads per operator (default: one per core)"),
+            new("--cache-dir", "DIR", "compiled graphs and synthesized models (default: the engine's cache folder)"),
+        ],
+        Details: Float16Tolerance.Help + "\n\nExit code 0 when the frames are within the tolerance, 1 when they are not. "
+            + ExitCodes.Help);
+
+    /// <inheritdoc/>
+    public int Run(ParsedArguments args, CancellationToken cancel)
+    {
+        // Every argument is read before any work, so a bad one costs nothing.
+        var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, s_architectures);
+        var tiny = architecture == SyntheticArchitecture.Tiny;
+        var frames = args.Int("--frames", tiny ? 8 : 2, 1, 256);
+        var (width, height) = BenchModels.ParseSize(args.String("--size") ?? (tiny ? "256x128" : "256x256"));
+        var onCuda = args.Choice("--candidate", true, s_candidates);
+        var reference = new EngineOptions
+        {
+            Device = DeviceKind.Cpu,
+            IntraOpThreads = args.Int("--threads", 0, 0, 1024),
+            CacheDirectory = args.NonEmpty("--cache-dir"),
+            ResultCacheBytes = 0, // both runs compute
+        };
+        var candidate = onCuda
+            ? reference with { Device = DeviceKind.Cuda, DeviceIndex = args.Int("--device-index", 0, 0, 64) }
+            : reference with { HalfPrecisionOnCpu = true };
+        var settings = new RestoreSettings
+        {
+            Task = RestorationTask.Denoise,
+            InversionSteps = args.Int("--inversion-steps", 10, 1, 1000),
+            SamplingSteps = args.Int("--steps", 32, 1, 1000),
+            ChunkLength = frames,
+            Handles = 0,
+            ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
+        }.Validate();
+        var modelFolder = args.NonEmpty("--model");
+
+        // The candidate's device first: without CUDA the command stops at once, before minutes of CPU work.
+        using var candidateEngine = new TdmEngine(candidate);
+        string candidateDevice;
+        try
+        {
+            candidateDevice = candidateEngine.DeviceDescription;
+        }
+        catch (TdmException e) when (e.Kind == TdmErrorKind.Device)
+        {
+            throw new TdmException(TdmErrorKind.Device,
+                $"bench devices compares CUDA with the CPU and needs a GPU ('--candidate cpu-fp16' checks float16 without one): {e.Message}", e);
+        }
+        using var referenceEngine = new TdmEngine(reference);
+        var model = modelFolder ?? BenchModels.Synthesized(architecture, reference, console);
+        var clip = new SyntheticClip(frames, width, height);
+        var processed = ProcessingSize.For(width, height, settings.Scale, settings.ShortSide);
+
+        var inv = CultureInfo.InvariantCulture;
+        console.Out.WriteLine($"tdm bench devices: {Path.GetFullPath(model)}");
+        console.Out.WriteLine(string.Create(inv, $"  {frames} frames of {width}x{height}, processed at {processed.Width}x{processed.Height}, {settings.InversionSteps} inversion + {settings.SamplingSteps} sampling steps, guidance {settings.Guidance}, SW-CFA r={settings.Radius}"));
+        console.Out.WriteLine($"  reference: {referenceEngine.DeviceDescription} (float32)");
+        console.Out.WriteLine($"  candidate: {candidateDevice} (float16)");
+        console.Out.Flush();
+
+        var expected = Restore(referenceEngine, model, clip, settings, cancel);
+        var actual = Restore(candidateEngine, model, clip, settings, cancel);
+
+        var perFrame = expected.Frames.Zip(actual.Frames, FrameDifference.Between).ToList();
+        var overall = FrameDifference.Combine(perFrame);
+        console.Out.WriteLine();
+        console.Out.WriteLine("frame   max |diff|   mean |diff|   PSNR (dB)");
+        for (var i = 0; i < perFrame.Count; i++)
+            Row(i.ToString(inv), perFrame[i]);
+        Row("all", overall);
+
+        console.Out.WriteLine();
+        console.Out.WriteLine("                          load (s)   restore (s)   s/frame");
+        Timing("reference (CPU float32)", expected, frames);
+        Timing($"candidate ({(onCuda ? "CUDA" : "CPU")} float16)", actual, frames);
+        console.Out.WriteLine(string.Create(inv, $"candidate restore speed-up over the reference: {expected.Seconds / actual.Seconds:0.0}x"));
+
+        console.Out.WriteLine();
+        var verdict = Float16Tolerance.Judge(overall);
+        console.Out.WriteLine(verdict.Text);
+        if (!tiny || settings.InversionSteps + settings.SamplingSteps != 42)
+            console.Out.WriteLine("  (the tolerance was argued for the tiny model at 10 + 32 steps; other settings are only indicative)");
+        if (verdict.Passed)
+            return ExitCodes.Ok;
+        console.Error.WriteLine($"tdm: error: the float16 frames are outside the tolerance of the float32 reference: {verdict.Text}");
+        return ExitCodes.Internal;
+    }
+
+    private sealed record DeviceRun(Frame[] Frames, double LoadSeconds, double Seconds);
+
+    private static DeviceRun Restore(TdmEngine engine, string model, SyntheticClip clip, RestoreSettings settings, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        var restorer = engine.Restorer(new ModelPaths(model));
+        var load = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var frames = new Frame[clip.Length];
+        restorer.RestoreRange(clip, 0, clip.Length - 1, settings, (i, frame) => frames[i] = frame, null, cancel);
+        return new DeviceRun(frames, load, clock.Elapsed.TotalSeconds);
+    }
+
+    private void Row(string frame, FrameDifference d) => console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{frame,5} {d.MaxAbs,12:0.000000} {d.MeanAbs,13:0.000000} {d.Psnr,11:0.00}"));
+
+    private void Timing(string name, DeviceRun run, int frames) => console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-25} {run.LoadSeconds,9:0.00} {run.Seconds,13:0.00} {run.Seconds / frames,9:0.000}"));
+}
