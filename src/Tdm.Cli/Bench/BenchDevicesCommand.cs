@@ -17,9 +17,6 @@ namespace Tdm.Cli.Bench;
 /// </summary>
 internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
 {
-    private static readonly KeyValuePair<string, SyntheticArchitecture>[] s_architectures =
-        [new("tiny", SyntheticArchitecture.Tiny), new("sd15", SyntheticArchitecture.Sd15)];
-
     private static readonly KeyValuePair<string, bool>[] s_candidates = [new("cuda", true), new("cpu-fp16", false)];
 
     /// <inheritdoc/>
@@ -46,7 +43,7 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
     public int Run(ParsedArguments args, CancellationToken cancel)
     {
         // Every argument is read before any work, so a bad one costs nothing.
-        var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, s_architectures);
+        var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, BenchModels.Architectures);
         var tiny = architecture == SyntheticArchitecture.Tiny;
         var frames = args.Int("--frames", tiny ? 8 : 2, 1, 256);
         var (width, height) = BenchModels.ParseSize(args.String("--size") ?? (tiny ? "256x128" : "256x256"));

@@ -17,9 +17,6 @@ internal sealed class BenchGraphsCommand(CliConsole console) : ICommand
     private static readonly KeyValuePair<string, SyntheticArchitecture[]>[] s_architectures =
         [new("tiny", [SyntheticArchitecture.Tiny]), new("sd15", [SyntheticArchitecture.Sd15]), new("all", [SyntheticArchitecture.Tiny, SyntheticArchitecture.Sd15])];
 
-    private static readonly KeyValuePair<string, DeviceKind>[] s_devices =
-        [new("cpu", DeviceKind.Cpu), new("cuda", DeviceKind.Cuda), new("auto", DeviceKind.Auto)];
-
     /// <inheritdoc/>
     public CommandSpec Spec { get; } = new(
         "bench graphs",
@@ -41,7 +38,7 @@ internal sealed class BenchGraphsCommand(CliConsole console) : ICommand
     public int Run(ParsedArguments args, CancellationToken cancel)
     {
         var architectures = args.Choice("--arch", s_architectures[2].Value, s_architectures);
-        var kind = args.Choice("--device", DeviceKind.Cpu, s_devices);
+        var kind = args.Choice("--device", DeviceKind.Cpu, BenchModels.Devices);
         int runs = args.Int("--runs", 3, 1, 100);
         var options = new EngineOptions
         {

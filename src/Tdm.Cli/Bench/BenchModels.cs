@@ -8,6 +8,14 @@ namespace Tdm.Cli.Bench;
 /// <summary>What the benchmark commands share: their synthesized models and the --size argument.</summary>
 internal static class BenchModels
 {
+    /// <summary>--arch's values.</summary>
+    public static readonly KeyValuePair<string, SyntheticArchitecture>[] Architectures =
+        [new("tiny", SyntheticArchitecture.Tiny), new("sd15", SyntheticArchitecture.Sd15)];
+
+    /// <summary>--device's values.</summary>
+    public static readonly KeyValuePair<string, DeviceKind>[] Devices =
+        [new("auto", DeviceKind.Auto), new("cuda", DeviceKind.Cuda), new("cpu", DeviceKind.Cpu)];
+
     /// <summary>
     /// A random-weight model of <paramref name="architecture"/>, synthesized once (seed 0) into the cache folder and
     /// reused: SD1.5 size is over 5 GB to write. A marker written last makes an interrupted synthesis start over.

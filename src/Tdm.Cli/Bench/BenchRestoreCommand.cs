@@ -17,12 +17,6 @@ namespace Tdm.Cli.Bench;
 /// </summary>
 internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools) : ICommand
 {
-    private static readonly KeyValuePair<string, SyntheticArchitecture>[] s_architectures =
-        [new("tiny", SyntheticArchitecture.Tiny), new("sd15", SyntheticArchitecture.Sd15)];
-
-    private static readonly KeyValuePair<string, DeviceKind>[] s_devices =
-        [new("auto", DeviceKind.Auto), new("cuda", DeviceKind.Cuda), new("cpu", DeviceKind.Cpu)];
-
     /// <inheritdoc/>
     public CommandSpec Spec { get; } = new(
         "bench restore",
@@ -47,13 +41,13 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
     /// <inheritdoc/>
     public int Run(ParsedArguments args, CancellationToken cancel)
     {
-        var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, s_architectures);
+        var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, BenchModels.Architectures);
         var frames = args.Int("--frames", 16, 1, 256);
         var rounds = args.Int("--rounds", 2, 1, 20);
         var (width, height) = BenchModels.ParseSize(args.String("--size") ?? (architecture == SyntheticArchitecture.Sd15 ? "896x512" : "256x128"));
         var options = new EngineOptions
         {
-            Device = args.Choice("--device", DeviceKind.Auto, s_devices),
+            Device = args.Choice("--device", DeviceKind.Auto, BenchModels.Devices),
             DeviceIndex = args.Int("--device-index", 0, 0, 64),
             IntraOpThreads = args.Int("--threads", 0, 0, 1024),
             CacheDirectory = args.NonEmpty("--cache-dir"),

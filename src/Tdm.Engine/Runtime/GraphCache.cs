@@ -22,10 +22,7 @@ internal sealed class GraphCache(string folder)
         var text = new StringBuilder().Append(FormatVersion).Append('|').Append(network).Append('|').Append(device.CacheKey)
             .Append('|').Append(device.ComputeType).Append('|').Append(configuration);
         foreach (var file in weightFiles)
-        {
-            var info = new FileInfo(file);
-            text.Append('|').Append(info.FullName).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks);
-        }
+            text.Append('|').Append(FileIdentity.Of(file));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..24].ToLowerInvariant();
     }
 

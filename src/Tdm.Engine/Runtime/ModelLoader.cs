@@ -37,7 +37,7 @@ internal static class ModelLoader
             var control = Track(created, Compile(sessions, "controlnet", controlNet,
                 (c, w) => ControlNetGraph.Build(NetworkSpecs.ControlNet(c), w, type)));
             string identity = string.Join("|", new[] { source.UNet.WeightsPath, source.Vae.WeightsPath, source.TextEncoder.WeightsPath, controlNet.WeightsPath }
-                .Select(p => { var f = new FileInfo(p); return $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"; }))
+                .Select(FileIdentity.Of))
                 + $"|{sessions.Device.CacheKey}|{type}";
             return new TdmModel(identity, new PromptEmbeddings(tokenizer, textEncoder), vaeEncoder, vaeDecoder,
                 new TdmNetworks(unet, control, sessions), device, scheduler, textEncoder, splitGuidance);

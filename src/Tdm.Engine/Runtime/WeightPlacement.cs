@@ -100,10 +100,7 @@ internal static class WeightPlacement
     {
         var text = new StringBuilder().Append(storage).Append('\n');
         foreach (var file in graph.Weights.Select(w => w.File!).Distinct())
-        {
-            var info = new FileInfo(file.Path);
-            text.Append(file.Path).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
-        }
+            text.Append(FileIdentity.Of(file.Path)).Append('\n');
         foreach (var w in graph.Weights)
             text.Append(w.Key).Append('|').Append(w.Tensor!.Name).Append('|').Append(string.Join(",", w.Shape)).Append('\n');
         return System.Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
