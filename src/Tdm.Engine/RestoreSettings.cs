@@ -1,10 +1,12 @@
+using System.Text;
 using Tdm.Engine.Diffusion;
+using Tdm.Engine.Options;
 
 namespace Tdm.Engine;
 
 /// <summary>
-/// What a restoration does, chosen per clip. Defaults are the paper's: 10 inversion steps, 32 sampling steps,
-/// guidance 7.5, ControlNet scale 1, SW-CFA with radius 3, processing at a short side of 512.
+/// What a restoration does, chosen per clip. The defaults here are the paper's and the one home of every option's
+/// default; names, ranges and help are in <see cref="MethodOptions"/>, which <see cref="Validate"/> checks against.
 /// </summary>
 public sealed record RestoreSettings
 {
@@ -38,46 +40,61 @@ public sealed record RestoreSettings
     /// <summary>Also mix frames in the ControlNet's self-attention.</summary>
     public bool MixInControlNet { get; init; }
 
+    /// <summary>Invert with the task prompt (the reference) rather than the empty prompt.</summary>
+    public bool InversionWithPrompt { get; init; } = true;
+
+    /// <summary>Condition inversion on the degraded frame through the ControlNet (the reference).</summary>
+    public bool InversionWithControlNet { get; init; } = true;
+
     /// <summary>Frames owned per chunk (N of the chunk grid).</summary>
     public int ChunkLength { get; init; } = 16;
 
-    /// <summary>Context frames added on each side of a chunk; null: the radius.</summary>
+    /// <summary>Context frames added on each side of a chunk; null: <see cref="EffectiveHandles"/>.</summary>
     public int? Handles { get; init; }
 
     /// <summary>The processing size's short side (multiples of 64 are used).</summary>
     public int ShortSide { get; init; } = 512;
 
-    /// <summary>Super-resolution factor: the output is this many times larger (1, 2 or 4).</summary>
-    public int Scale { get; init; } = 1;
+    /// <summary>Output scale (1, 2 or 4); null: <see cref="EffectiveScale"/>.</summary>
+    public int? Scale { get; init; }
 
     /// <summary>Correction of the VAE's colour drift against the input.</summary>
     public ColourFix ColourFix { get; init; } = ColourFix.None;
 
-    /// <summary>The handles actually used.</summary>
+    /// <summary>The handles actually used: as given, else the radius with SW-CFA (the window's reach), else 0.</summary>
     public int EffectiveHandles => Handles ?? (Temporal == TemporalMode.SwCfa ? Radius : 0);
 
-    /// <summary>Checks every value; throws a <see cref="TdmException"/> (BadArgument) naming the first bad one.</summary>
+    /// <summary>The output scale actually used: as given, else 2 for super-resolution, else 1.</summary>
+    public int EffectiveScale => Scale ?? (Task == RestorationTask.SuperResolution ? 2 : 1);
+
+    /// <summary>Checks every value against its <see cref="MethodOption"/>; throws a <see cref="TdmException"/>
+    /// (BadArgument) naming the first bad one.</summary>
     public RestoreSettings Validate()
     {
-        static void Require(bool ok, string message)
+        foreach (var option in MethodOptions.All)
         {
-            if (!ok)
-                throw new TdmException(TdmErrorKind.BadArgument, message);
+            if (option.Check(option.ValueIn(this)) is { } problem)
+                throw new TdmException(TdmErrorKind.BadArgument, problem);
         }
-        Require(Task != RestorationTask.Custom || !string.IsNullOrWhiteSpace(Prompt), "the custom task needs a prompt");
-        Require(InversionSteps is >= 1 and <= 1000, $"inversion steps must be 1..1000, got {InversionSteps}");
-        Require(SamplingSteps is >= 1 and <= 1000, $"sampling steps must be 1..1000, got {SamplingSteps}");
-        Require(float.IsFinite(Guidance) && Guidance is >= 0 and <= 50, $"guidance must be 0..50, got {Guidance}");
-        Require(float.IsFinite(ControlNetScale) && ControlNetScale is >= 0 and <= 5, $"ControlNet scale must be 0..5, got {ControlNetScale}");
-        Require(Radius is >= 0 and <= 64, $"window radius must be 0..64, got {Radius}");
-        Require(ChunkLength is >= 1 and <= 256, $"chunk length must be 1..256, got {ChunkLength}");
-        Require(Handles is null or (>= 0 and <= 64), $"handles must be 0..64, got {Handles}");
-        Require(ShortSide is >= 64 and <= 4096, $"processing short side must be 64..4096, got {ShortSide}");
-        Require(Scale is 1 or 2 or 4, $"scale must be 1, 2 or 4, got {Scale}");
+        if (Task == RestorationTask.Custom && string.IsNullOrWhiteSpace(Prompt))
+            throw new TdmException(TdmErrorKind.BadArgument, "the custom task needs a prompt");
         return this;
+    }
+
+    /// <summary>
+    /// What of these settings determines a chunk's pixels, for the restored-chunk cache: every option's name and
+    /// value, written out one by one (never a record's ToString, whose shape is not a contract), and the prompt the
+    /// task resolves to under <paramref name="prompts"/>.
+    /// </summary>
+    internal string CacheKey(Text.TaskPrompts prompts)
+    {
+        var key = new StringBuilder();
+        foreach (var option in MethodOptions.All)
+            key.Append(option.Name).Append('=').Append(option.FormatValue(option.ValueIn(this))).Append('\n');
+        return key.Append("prompt-text=").Append(prompts.For(Task, Prompt)).ToString();
     }
 
     /// <summary>The sampler's view of these settings.</summary>
     internal SamplerSettings Sampler => new(InversionSteps, SamplingSteps, Guidance, ControlNetScale, Temporal,
-        MixInControlNet ? Temporal : TemporalMode.Off, Radius);
+        MixInControlNet ? Temporal : TemporalMode.Off, Radius, InversionWithPrompt, InversionWithControlNet);
 }

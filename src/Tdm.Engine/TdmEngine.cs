@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
+using Tdm.Engine.Imaging;
+using Tdm.Engine.Models;
 using Tdm.Engine.Runtime;
-using Tdm.Engine.Text;
 using Tdm.Engine.Video;
 
 namespace Tdm.Engine;
 
 /// <summary>
 /// The engine's entry point for hosts (the OpenFX plugin, the command line): resolves the device on first use,
-/// compiles each model once and shares it, and keeps one cache of restored chunks. Thread-safe. Dispose it when
-/// the host unloads.
+/// compiles each model once and shares it, and keeps one cache of restored chunks. Both shells restore through
+/// <see cref="Restore"/>. Thread-safe. Dispose it when the host unloads.
 /// </summary>
 public sealed class TdmEngine : IDisposable
 {
@@ -18,7 +19,7 @@ public sealed class TdmEngine : IDisposable
     private readonly ConcurrentBag<IDisposable> _models = [];
     private readonly RestoredChunkCache _cache;
 
-    /// <summary>Creates the engine; nothing is loaded until a restorer is asked for.</summary>
+    /// <summary>Creates the engine; nothing is loaded until a model is asked for.</summary>
     public TdmEngine(EngineOptions options)
     {
         _options = options;
@@ -39,15 +40,55 @@ public sealed class TdmEngine : IDisposable
     /// <summary>Why the engine fell back to the CPU in Auto mode, or null.</summary>
     public string? DeviceNote => _device.Value.Note;
 
-    /// <summary>The restored-chunk cache (shared by every model).</summary>
-    public RestoredChunkCache Cache => _cache;
+    /// <summary>
+    /// The frames (clip indices, inclusive) that restoring frame <paramref name="frame"/> reads: its chunk and the
+    /// chunk's handles on the fixed grid. Hosts fetch these before asking for the frame (OpenFX's frames needed).
+    /// </summary>
+    public static (int First, int Last) ContextOf(int clipLength, int frame, RestoreSettings settings)
+    {
+        var grid = VideoRestorer.Grid(clipLength, settings.Validate());
+        return grid.Context(grid.ChunkOf(frame));
+    }
 
     /// <summary>
-    /// The restorer for <paramref name="model"/>, compiling the model on first use (seconds to minutes for a full
-    /// SD1.5 model; later loads reuse the graph cache). Throws <see cref="Checkpoints.CheckpointException"/> for a
-    /// model with a problem, and retries the load on the next call.
+    /// Compiles <paramref name="model"/> for the device if it is not loaded yet (seconds to minutes for a full SD1.5
+    /// model; later loads reuse the graph cache). Throws <see cref="CheckpointException"/> for a model with a problem;
+    /// the next call tries again.
     /// </summary>
-    public VideoRestorer Restorer(ModelPaths model)
+    public void LoadModel(ModelPaths model) => Restorer(model);
+
+    /// <summary>
+    /// Restores frames <paramref name="first"/>..<paramref name="last"/> of <paramref name="clip"/> with
+    /// <paramref name="model"/> (loaded on first use), handing each to <paramref name="onFrame"/> in order as its
+    /// chunk completes. Every frame is computed from the same chunk context whichever range asked for it, so ranges
+    /// and single frames give identical pixels; restored chunks are cached by content, so asking again is free. The
+    /// frames handed out are shared with the cache: do not modify them. Cancellation is honoured between (and inside)
+    /// network evaluations and throws <see cref="OperationCanceledException"/>; other failures throw
+    /// <see cref="TdmException"/> or <see cref="CheckpointException"/>.
+    /// </summary>
+    public void Restore(ModelPaths model, IClip clip, int first, int last, RestoreSettings settings, Action<int, Frame> onFrame,
+        IProgress<RestoreProgress>? progress = null, CancellationToken cancel = default)
+    {
+        cancel.ThrowIfCancellationRequested();
+        settings.Validate();
+        Restorer(model).RestoreRange(clip, first, last, settings, onFrame, progress, cancel);
+    }
+
+    /// <summary>Forgets every restored chunk (compiled models stay loaded).</summary>
+    public void ClearCache() => _cache.Clear();
+
+    /// <summary>Restored chunks held in memory now (diagnostics and tests).</summary>
+    public int CachedChunks => _cache.Count;
+
+    public void Dispose()
+    {
+        foreach (var model in _models)
+            model.Dispose();
+        if (_device.IsValueCreated)
+            _device.Value.Device.Dispose();
+    }
+
+    internal VideoRestorer Restorer(ModelPaths model)
     {
         var normalized = model with
         {
@@ -65,17 +106,6 @@ public sealed class TdmEngine : IDisposable
             _restorers.TryRemove(new KeyValuePair<ModelPaths, Lazy<VideoRestorer>>(normalized, lazy));
             throw;
         }
-    }
-
-    /// <summary>Forgets every restored chunk (compiled models stay loaded).</summary>
-    public void ClearCache() => _cache.Clear();
-
-    public void Dispose()
-    {
-        foreach (var model in _models)
-            model.Dispose();
-        if (_device.IsValueCreated)
-            _device.Value.Device.Dispose();
     }
 
     private VideoRestorer Load(ModelPaths paths)

@@ -4,6 +4,7 @@ using Tdm.Cli.Commands;
 using Tdm.Engine;
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Runtime;
+using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Cli.Bench;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Tdm.Cli.Arguments;
 using Tdm.Engine;
 using Tdm.Engine.Checkpoints;
+using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Cli.Bench;
 

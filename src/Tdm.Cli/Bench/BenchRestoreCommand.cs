@@ -7,6 +7,7 @@ using Tdm.Engine;
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Video;
+using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Cli.Bench;
 

@@ -3,6 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Graphs;
 using Tdm.Engine.Runtime;
+using Tdm.Engine.Configs;
 
 namespace Tdm.Cli.Bench;
 

@@ -1,6 +1,7 @@
 using Tdm.Cli.Arguments;
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Graphs;
+using Tdm.Engine.Models.Inspection;
 
 namespace Tdm.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using Tdm.Cli.Arguments;
 using Tdm.Engine;
 using Tdm.Engine.Checkpoints;
+using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Cli.Commands;
 

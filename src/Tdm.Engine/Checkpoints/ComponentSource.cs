@@ -1,3 +1,5 @@
+using Tdm.Engine.Configs;
+
 namespace Tdm.Engine.Checkpoints;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Tdm.Engine.Checkpoints;
 /// weights) and how its keys are named in the file. Holds no open file; <see cref="Open"/> opens one.
 /// </summary>
 /// <typeparam name="TConfig">The config record of the network.</typeparam>
-public sealed class ComponentSource<TConfig> where TConfig : IModelConfig
+public sealed class ComponentSource<TConfig> : IComponentSource where TConfig : IModelConfig
 {
     private readonly Func<SafetensorsFile, ComponentKeyMap> _keyMap;
 
@@ -39,6 +41,10 @@ public sealed class ComponentSource<TConfig> where TConfig : IModelConfig
     /// <summary>Where the config came from, in words: the config.json path, "detected from the weights ...", or
     /// "given, checked against the weights".</summary>
     public string ConfigOrigin { get; }
+
+    IModelConfig IComponentSource.Config => Config;
+
+    ILoadedComponent IComponentSource.Open() => Open();
 
     /// <summary>Opens the weight file and returns the network over it; the caller owns and disposes the result.</summary>
     public LoadedComponent<TConfig> Open()

@@ -1,3 +1,5 @@
+using Tdm.Engine.Configs;
+
 namespace Tdm.Engine.Checkpoints;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Tdm.Engine.Checkpoints;
 /// <see cref="Weights"/> are invalid.
 /// </summary>
 /// <typeparam name="TConfig">The config record of the network.</typeparam>
-public sealed class LoadedComponent<TConfig> : IDisposable where TConfig : IModelConfig
+public sealed class LoadedComponent<TConfig> : ILoadedComponent where TConfig : IModelConfig
 {
     internal LoadedComponent(ComponentSource<TConfig> source, SafetensorsFile file, ComponentWeights weights)
     {
@@ -20,6 +22,8 @@ public sealed class LoadedComponent<TConfig> : IDisposable where TConfig : IMode
 
     /// <summary>The network's config.</summary>
     public TConfig Config => Source.Config;
+
+    IModelConfig ILoadedComponent.Config => Config;
 
     /// <summary>The open checkpoint (owned).</summary>
     public SafetensorsFile File { get; }

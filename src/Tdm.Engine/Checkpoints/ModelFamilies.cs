@@ -1,3 +1,5 @@
+using Tdm.Engine.Configs;
+
 namespace Tdm.Engine.Checkpoints;
 
 /// <summary>

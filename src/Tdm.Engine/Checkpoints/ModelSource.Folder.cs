@@ -1,3 +1,5 @@
+using Tdm.Engine.Configs;
+
 namespace Tdm.Engine.Checkpoints;
 
 public sealed partial class ModelSource

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Checkpoints;
 

@@ -1,3 +1,5 @@
+using Tdm.Engine.Configs;
+
 namespace Tdm.Engine.Diffusion;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record DdimScheduler(NoiseSchedule Noise, int StepsOffset = 1, str
 
     /// <summary>The scheduler a model's scheduler_config.json describes (whatever its _class_name: TDM samples
     /// with DDIM from the same training schedule).</summary>
-    public static DdimScheduler From(Checkpoints.SchedulerConfig c)
+    public static DdimScheduler From(Configs.SchedulerConfig c)
     {
         if (c.TrainedBetas is not null)
             throw new TdmException(TdmErrorKind.Model, "scheduler trained_betas are not supported (SD 1.x uses scaled_linear betas)");

@@ -1,6 +1,6 @@
 namespace Tdm.Engine.Diffusion;
 
-/// <summary>The method's numerical settings for one chunk (defaults: the paper's).</summary>
+/// <summary>The method's numerical settings for one chunk: the sampler's view of <see cref="RestoreSettings"/>, where the defaults are.</summary>
 /// <param name="InversionSteps">DDIM inversion steps (paper: 10).</param>
 /// <param name="SamplingSteps">DDIM sampling steps (paper: 32).</param>
 /// <param name="Guidance">Classifier-free guidance scale; at most 1 disables guidance (one batch, prompt only).</param>
@@ -10,20 +10,17 @@ namespace Tdm.Engine.Diffusion;
 /// <param name="Radius">SW-CFA window radius r (paper: 3).</param>
 /// <param name="InversionWithPrompt">Invert with the task prompt (the reference) or with the empty prompt.</param>
 /// <param name="InversionWithControlNet">Condition inversion on the degraded frame through the ControlNet (the reference).</param>
-public sealed record SamplerSettings(
-    int InversionSteps = 10,
-    int SamplingSteps = 32,
-    float Guidance = 7.5f,
-    float ControlNetScale = 1f,
-    TemporalMode UNetMixing = TemporalMode.SwCfa,
-    TemporalMode ControlNetMixing = TemporalMode.Off,
-    int Radius = 3,
-    bool InversionWithPrompt = true,
-    bool InversionWithControlNet = true)
+internal sealed record SamplerSettings(
+    int InversionSteps,
+    int SamplingSteps,
+    float Guidance,
+    float ControlNetScale,
+    TemporalMode UNetMixing,
+    TemporalMode ControlNetMixing,
+    int Radius,
+    bool InversionWithPrompt,
+    bool InversionWithControlNet)
 {
     /// <summary>True when sampling runs the [uncond; cond] double batch.</summary>
     public bool UsesGuidance => Guidance > 1f;
-
-    /// <summary>Network evaluations per chunk (one ControlNet + U-Net pass each), for progress.</summary>
-    public int TotalSteps => InversionSteps + SamplingSteps;
 }

@@ -74,7 +74,7 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
                 {
                     using var uncond = PredictNoise(state.Latents, t, halves.Value.Uncond, frames, cancel);
                     using var cond = PredictNoise(state.Latents, t, halves.Value.Cond, frames, cancel);
-                    return device.Concat(uncond, cond);
+                    return device.Concat([uncond, cond]);
                 }
                 catch (TdmException e) when (e.Kind == TdmErrorKind.OutOfMemory)
                 {

@@ -1,4 +1,4 @@
-using Tdm.Engine.Checkpoints;
+using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Graphs;
 
@@ -23,35 +23,6 @@ internal static class NetworkSpecs
             "gelu" => false,
             var a => throw new GraphBuildException($"text encoder hidden_act '{a}' is not supported (quick_gelu or gelu)"),
         });
-
-    /// <summary>
-    /// Every tensor the graph of <paramref name="component"/> ("unet", "controlnet", "vae", "text_encoder") reads for
-    /// <paramref name="config"/>, with its shape: the one list of what a checkpoint must hold.
-    /// </summary>
-    public static IReadOnlyList<(string Key, long[] Shape)> ExpectedTensors(string component, IModelConfig config)
-    {
-        var recorder = new TensorRecorder();
-        switch (config)
-        {
-            case UNetConfig c:
-                UNetGraph.Build(UNet(c), recorder, TensorType.Float);
-                break;
-            case ControlNetConfig c:
-                ControlNetGraph.Build(ControlNet(c), recorder, TensorType.Float);
-                break;
-            case VaeConfig c:
-                VaeGraph.BuildEncoder(Vae(c), recorder, TensorType.Float);
-                VaeGraph.BuildDecoder(Vae(c), recorder, TensorType.Float);
-                break;
-            case ClipTextConfig c:
-                ClipTextGraph.Build(ClipText(c), recorder, TensorType.Float);
-                break;
-            default:
-                throw new ArgumentException($"{component}: no network has a {config.GetType().Name}", nameof(config));
-        }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return recorder.Tensors.Where(t => seen.Add(t.Key)).ToList();
-    }
 
     private static UNetEncoderSpec Encoder(UNetEncoderConfig c, string network)
     {

@@ -21,28 +21,17 @@ public static class FrameTensors
 
     /// <summary>
     /// A new frame from image <paramref name="index"/> of a decoded [N, 3, H, W] tensor in [-1, 1]:
-    /// RGB = clamp(x / 2 + 0.5, 0, 1); alpha from <paramref name="alphaSource"/> (same size) or 1.
+    /// RGB = clamp(x / 2 + 0.5, 0, 1); alpha 1 (the input's alpha is put back after resizing, in the chunk's finishing step).
     /// </summary>
-    public static Frame FromVaeOutput(ReadOnlySpan<float> decoded, int index, int width, int height, Frame? alphaSource = null)
+    public static Frame FromVaeOutput(ReadOnlySpan<float> decoded, int index, int width, int height)
     {
         long plane = (long)width * height;
         if (width <= 0 || height <= 0 || index < 0 || (index + 1) * 3 * plane > decoded.Length)
             throw new TdmException(TdmErrorKind.Internal,
                 $"decoded tensor of {decoded.Length} floats has no image {index} of 3x{height}x{width}");
         var frame = new Frame(width, height);
-        if (alphaSource is not null)
-        {
-            CheckSize(alphaSource, width, height, "alpha source");
-            var src = alphaSource.Pixels;
-            var dst = frame.Pixels;
-            for (int i = 3; i < dst.Length; i += 4)
-                dst[i] = src[i];
-        }
-        else
-        {
-            for (int i = 3; i < frame.Pixels.Length; i += 4)
-                frame.Pixels[i] = 1f;
-        }
+        for (int i = 3; i < frame.Pixels.Length; i += 4)
+            frame.Pixels[i] = 1f;
         ReadVaeOutput(decoded.Slice((int)(index * 3 * plane), (int)(3 * plane)), frame);
         return frame;
     }

@@ -29,23 +29,6 @@ internal sealed class NetworkSession : IDisposable
     /// <summary>The underlying session, for I/O binding.</summary>
     internal InferenceSession Session => _session;
 
-    /// <summary>Runs the network; the caller disposes the returned values.</summary>
-    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<string> inputNames, IReadOnlyList<OrtValue> inputs,
-        IReadOnlyList<string> outputNames, CancellationToken cancel = default)
-    {
-        cancel.ThrowIfCancellationRequested();
-        using var options = new RunOptions();
-        using var registration = cancel.Register(() => options.Terminate = true);
-        try
-        {
-            return _session.Run(options, inputNames.ToArray(), inputs.ToArray(), outputNames.ToArray());
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw Translate(e, cancel);
-        }
-    }
-
     /// <summary>Runs the network with a binding whose inputs and outputs are already placed on the device.</summary>
     public void Run(OrtIoBinding binding, CancellationToken cancel = default)
     {

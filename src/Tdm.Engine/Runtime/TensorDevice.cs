@@ -1,29 +1,34 @@
+using System.Collections.Concurrent;
 using Microsoft.ML.OnnxRuntime;
 using Tdm.Engine.Graphs;
 
 namespace Tdm.Engine.Runtime;
 
 /// <summary>
-/// Moves float32 tensors between managed memory and the device the networks run on, and runs networks with every
-/// input and output bound to device memory, so latents, embeddings, control images and ControlNet residuals stay
-/// on the GPU for a whole chunk. On the CPU "uploading" wraps the managed array without a copy.
+/// The one way the engine runs a network: every input and output bound to device memory, so latents, embeddings,
+/// control images and ControlNet residuals stay on the GPU for a whole chunk. Also moves float32 tensors between
+/// managed memory and the device, and joins or picks frames along the batch axis there. On the CPU "uploading"
+/// wraps the managed array without a copy.
 /// Transfers run a one-node Identity graph on the device: ONNX Runtime copies a bound host input to the device and
 /// leaves a bound device output there, which works for every execution provider.
 /// </summary>
 internal sealed class TensorDevice : IDisposable
 {
-    private const string CopyIn = "x", CopyOut = "y", ConcatA = "a", ConcatB = "b", ConcatOut = "ab";
+    private const string CopyIn = "x", CopyOut = "y", TakeIndex = "index";
+    private readonly SessionFactory _sessions;
     private readonly NetworkSession? _copy;
-    private readonly Lazy<NetworkSession> _concat;
+    private readonly Lazy<NetworkSession> _take;
+    private readonly ConcurrentDictionary<int, Lazy<NetworkSession>> _concat = new();
 
     public TensorDevice(SessionFactory sessions)
     {
+        _sessions = sessions;
         Device = sessions.Device;
-        _concat = new Lazy<NetworkSession>(() =>
+        _take = new Lazy<NetworkSession>(() =>
         {
-            var g = new GraphBuilder("concat", TensorType.Float);
-            var joined = g.Concat(0, g.InputOfAnyShape(ConcatA, TensorType.Float), g.InputOfAnyShape(ConcatB, TensorType.Float));
-            g.OutputOfAnyShape(ConcatOut, joined, TensorType.Float);
+            var g = new GraphBuilder("take", TensorType.Float);
+            var picked = g.Gather(g.InputOfAnyShape(CopyIn, TensorType.Float), g.Input(TakeIndex, TensorType.Int64, 1));
+            g.OutputOfAnyShape(CopyOut, picked, TensorType.Float);
             return sessions.Create(g);
         });
         if (!Device.IsCuda)
@@ -32,9 +37,9 @@ internal sealed class TensorDevice : IDisposable
             return;
         }
         Memory = new OrtMemoryInfo(OrtMemoryInfo.allocatorCUDA, OrtAllocatorType.DeviceAllocator, Device.Index, OrtMemType.Default);
-        var g = new GraphBuilder("copy", TensorType.Float);
-        g.OutputOfAnyShape(CopyOut, g.InputOfAnyShape(CopyIn, TensorType.Float), TensorType.Float);
-        _copy = sessions.Create(g);
+        var copy = new GraphBuilder("copy", TensorType.Float);
+        copy.OutputOfAnyShape(CopyOut, copy.InputOfAnyShape(CopyIn, TensorType.Float), TensorType.Float);
+        _copy = sessions.Create(copy);
     }
 
     public ExecutionDevice Device { get; }
@@ -67,13 +72,31 @@ internal sealed class TensorDevice : IDisposable
         return host;
     }
 
-    /// <summary>[a; b] along the first axis, on the device. The caller disposes the result.</summary>
-    public OrtValue Concat(OrtValue a, OrtValue b) =>
-        Run(_concat.Value, [(ConcatA, a), (ConcatB, b)], [ConcatOut], CancellationToken.None)[0];
+    /// <summary>The parts joined along the first axis, on the device. The caller disposes the result.</summary>
+    public OrtValue Concat(IReadOnlyList<OrtValue> parts)
+    {
+        var session = _concat.GetOrAdd(parts.Count, n => new Lazy<NetworkSession>(() =>
+        {
+            var g = new GraphBuilder($"concat{n}", TensorType.Float);
+            var inputs = Enumerable.Range(0, n).Select(i => g.InputOfAnyShape($"x{i}", TensorType.Float)).ToArray();
+            g.OutputOfAnyShape(CopyOut, n == 1 ? g.Op("Identity", inputs) : g.Concat(0, inputs), TensorType.Float);
+            return _sessions.Create(g);
+        })).Value;
+        return Run(session, parts.Select((p, i) => ($"x{i}", p)).ToList(), [CopyOut], CancellationToken.None)[0];
+    }
+
+    /// <summary>Item <paramref name="index"/> of the first axis, keeping that axis ([1, ...]), on the device. The
+    /// caller disposes the result.</summary>
+    public OrtValue Take(OrtValue batch, int index)
+    {
+        using var at = OrtValue.CreateTensorValueFromMemory(new long[] { index }, [1]);
+        return Run(_take.Value, [(CopyIn, batch), (TakeIndex, at)], [CopyOut], CancellationToken.None)[0];
+    }
 
     /// <summary>
-    /// Runs <paramref name="session"/> on device-resident inputs; outputs are allocated on the device and returned
-    /// in <paramref name="outputNames"/> order. The caller disposes them.
+    /// Runs <paramref name="session"/> on device-resident inputs (small host inputs such as scalars are copied by
+    /// ONNX Runtime); outputs are allocated on the device and returned in <paramref name="outputNames"/> order. The
+    /// caller disposes them.
     /// </summary>
     public OrtValue[] Run(NetworkSession session, IReadOnlyList<(string Name, OrtValue Value)> inputs, IReadOnlyList<string> outputNames,
         CancellationToken cancel)
@@ -91,8 +114,10 @@ internal sealed class TensorDevice : IDisposable
     public void Dispose()
     {
         _copy?.Dispose();
-        if (_concat.IsValueCreated)
-            _concat.Value.Dispose();
+        if (_take.IsValueCreated)
+            _take.Value.Dispose();
+        foreach (var session in _concat.Values.Where(s => s.IsValueCreated))
+            session.Value.Dispose();
         if (Device.IsCuda)
             Memory.Dispose();
     }

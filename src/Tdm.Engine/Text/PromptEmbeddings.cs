@@ -6,7 +6,7 @@ using Tdm.Engine.Runtime;
 namespace Tdm.Engine.Text;
 
 /// <summary>The text encoder's embedding of each prompt ([1, 77, D]), computed once per prompt. Thread-safe.</summary>
-internal sealed class PromptEmbeddings(ClipTokenizer tokenizer, NetworkSession textEncoder)
+internal sealed class PromptEmbeddings(ClipTokenizer tokenizer, NetworkSession textEncoder, TensorDevice device)
 {
     private readonly ConcurrentDictionary<string, Lazy<HostTensor>> _cache = new(StringComparer.Ordinal);
 
@@ -17,7 +17,8 @@ internal sealed class PromptEmbeddings(ClipTokenizer tokenizer, NetworkSession t
     {
         var ids = tokenizer.EncodeForModel(prompt);
         using var input = OrtValue.CreateTensorValueFromMemory(ids, [1, ids.Length]);
-        using var outputs = textEncoder.Run([ClipTextGraph.InputIds], [input], [ClipTextGraph.LastHiddenState]);
-        return HostTensor.From(outputs[0]);
+        var outputs = device.Run(textEncoder, [(ClipTextGraph.InputIds, input)], [ClipTextGraph.LastHiddenState], CancellationToken.None);
+        using var embedding = outputs[0];
+        return device.Download(embedding);
     }
 }

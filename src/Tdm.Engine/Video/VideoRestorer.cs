@@ -1,5 +1,6 @@
 using Tdm.Engine.Diffusion;
 using Tdm.Engine.Imaging;
+using Tdm.Engine.Models;
 using Tdm.Engine.Text;
 
 namespace Tdm.Engine.Video;
@@ -8,14 +9,14 @@ namespace Tdm.Engine.Video;
 /// Restores frames of a clip with one model, chunk by chunk on the fixed grid, serving repeated requests from the
 /// content-keyed cache. Thread-safe: several render threads and instances may call it at once.
 /// </summary>
-public sealed class VideoRestorer
+internal sealed class VideoRestorer
 {
     private readonly TdmModel _model;
     private readonly RestoredChunkCache _cache;
     private readonly ChunkRestorer _restorer;
     private readonly TaskPrompts _prompts;
 
-    internal VideoRestorer(TdmModel model, RestoredChunkCache cache, TaskPrompts prompts)
+    public VideoRestorer(TdmModel model, RestoredChunkCache cache, TaskPrompts prompts)
     {
         _model = model;
         _cache = cache;
@@ -27,21 +28,10 @@ public sealed class VideoRestorer
     public static ChunkGrid Grid(int clipLength, RestoreSettings settings) =>
         new(clipLength, settings.ChunkLength, settings.EffectiveHandles);
 
-    /// <summary>Frame <paramref name="index"/> restored (computing its chunk, or taking it from the cache). The
-    /// result is shared with the cache: do not modify it.</summary>
-    public Frame RestoreFrame(IClip clip, int index, RestoreSettings settings, IProgress<RestoreProgress>? progress = null,
-        CancellationToken cancel = default)
-    {
-        settings.Validate();
-        var grid = Grid(clip.Length, settings);
-        int chunk = grid.ChunkOf(index);
-        var frames = Chunk(clip, grid, chunk, settings, new ProgressCounter(progress, StepsPerChunk(settings)), cancel);
-        return frames[index - grid.Owned(chunk).First];
-    }
-
     /// <summary>
     /// Frames <paramref name="first"/>..<paramref name="last"/> restored, handed to <paramref name="onFrame"/> in order
-    /// as each chunk completes; identical to restoring each frame alone.
+    /// as each chunk completes; identical to restoring each frame alone. The frames are shared with the cache: do not
+    /// modify them.
     /// </summary>
     public void RestoreRange(IClip clip, int first, int last, RestoreSettings settings, Action<int, Frame> onFrame,
         IProgress<RestoreProgress>? progress = null, CancellationToken cancel = default)
@@ -51,19 +41,19 @@ public sealed class VideoRestorer
         if (first > last)
             throw new TdmException(TdmErrorKind.BadArgument, $"the range {first}-{last} is empty");
         var chunks = grid.ChunksCovering(first, last).ToList();
-        var counter = new ProgressCounter(progress, chunks.Count * StepsPerChunk(settings));
+        int perChunk = TdmPipeline.Evaluations(settings.Sampler);
+        var counter = new ProgressCounter(progress, chunks.Count * perChunk);
         foreach (int chunk in chunks)
         {
-            var frames = Chunk(clip, grid, chunk, settings, counter, cancel);
+            var frames = Chunk(clip, grid, chunk, settings, counter, perChunk, cancel);
             var (ownedFirst, ownedLast) = grid.Owned(chunk);
             for (int f = Math.Max(first, ownedFirst); f <= Math.Min(last, ownedLast); f++)
                 onFrame(f, frames[f - ownedFirst]);
         }
     }
 
-    private static int StepsPerChunk(RestoreSettings s) => s.InversionSteps + s.SamplingSteps + ChunkRestorer.VaeStages;
-
-    private Frame[] Chunk(IClip clip, ChunkGrid grid, int chunk, RestoreSettings settings, ProgressCounter progress, CancellationToken cancel)
+    private Frame[] Chunk(IClip clip, ChunkGrid grid, int chunk, RestoreSettings settings, ProgressCounter progress, int perChunk,
+        CancellationToken cancel)
     {
         var (contextFirst, contextLast) = grid.Context(chunk);
         var (ownedFirst, ownedLast) = grid.Owned(chunk);
@@ -74,15 +64,15 @@ public sealed class VideoRestorer
             context[i] = clip.ReadFrame(contextFirst + i);
         }
         int offset = ownedFirst - contextFirst, count = ownedLast - ownedFirst + 1;
-        var key = ChunkKey.Of(_model.Identity, $"{settings}|{_prompts.For(settings.Task, settings.Prompt)}", offset, count, context);
+        var key = ChunkKey.Of(_model.Identity, settings.CacheKey(_prompts), offset, count, context);
         bool computed = false;
         var frames = _cache.GetOrCompute(key, () =>
         {
             computed = true;
-            return _restorer.Restore(context, offset, count, settings, stage => progress.Step(stage), cancel);
+            return _restorer.Restore(context, offset, count, settings, progress.Step, cancel);
         }, cancel);
         if (!computed)
-            progress.Skip(StepsPerChunk(settings), "cached");
+            progress.Skip(perChunk, "cached");
         return frames;
     }
 

@@ -1,6 +1,7 @@
 using Tdm.Engine.Checkpoints;
 using Tdm.Tests;
 using Xunit.Abstractions;
+using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Tests.Checkpoints;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tdm.Engine.Checkpoints;
 using Tdm.Tests;
+using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Tests.Checkpoints;
 

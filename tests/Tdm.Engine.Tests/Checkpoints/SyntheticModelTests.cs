@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Tests.Video;
+using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Engine.Tests.Checkpoints;
 

@@ -1,5 +1,6 @@
 using Tdm.Engine.Checkpoints;
 using Tdm.Tests;
+using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Tests.Checkpoints;
 

@@ -53,7 +53,8 @@ public class TdmSamplerTests(ITestOutputHelper output)
         var frames = video["frames_uint8"];
         var control = new HostTensor(video.GetBytes(frames).ToArray().Select(b => b / 255f).ToArray(), frames.Shape);
         var z0 = Read(prompts, "z0");
-        var settings = new SamplerSettings(UNetMixing: unetMix, ControlNetMixing: controlMix, Radius: 2);
+        var settings = new RestoreSettings { Temporal = unetMix, MixInControlNet = controlMix != TemporalMode.Off, Radius = 2 }.Sampler;
+        Assert.Equal(controlMix, settings.ControlNetMixing);
         Assert.Equal(Read(reference, "A").Data, FrameMixingMatrix.Frames(unetMix, 5, 2));
 
         var expectedInversion = Read(reference, "inversion.latents");

@@ -30,17 +30,33 @@ internal static class GraphTestKit
         return new SessionFactory(ExecutionDevice.Cpu(2), cache).Create(graph);
     }
 
+    /// <summary>Runs a CPU session through the engine's one way of running networks (TensorDevice).</summary>
     public static Dictionary<string, HostTensor> Run(NetworkSession session, params (string Name, HostTensor Value)[] inputs)
     {
-        var values = inputs.Select(i => i.Value.AsOrtValue()).ToList();
+        var values = inputs.Select(i => (i.Name, i.Value.AsOrtValue())).ToList();
         try
         {
-            using var outputs = session.Run(inputs.Select(i => i.Name).ToList(), values, session.OutputNames);
+            return RunValues(session, values);
+        }
+        finally
+        {
+            values.ForEach(v => v.Item2.Dispose());
+        }
+    }
+
+    /// <summary>Runs a CPU session on OrtValues (e.g. int64 token ids); returns every output on the host.</summary>
+    public static Dictionary<string, HostTensor> RunValues(NetworkSession session, IReadOnlyList<(string Name, OrtValue Value)> inputs)
+    {
+        using var device = new TensorDevice(new SessionFactory(session.Device, Path.Combine(Path.GetTempPath(), "tdm-tests-cache")));
+        var outputs = device.Run(session, inputs, session.OutputNames, CancellationToken.None);
+        try
+        {
             return session.OutputNames.Zip(outputs).ToDictionary(p => p.First, p => HostTensor.From(p.Second));
         }
         finally
         {
-            values.ForEach(v => v.Dispose());
+            foreach (var o in outputs)
+                o.Dispose();
         }
     }
 

@@ -1,5 +1,7 @@
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Graphs;
+using Tdm.Engine.Models;
+using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Tests.Graphs;
 
@@ -21,7 +23,7 @@ public class NetworkSpecsTests
             _ => source.TextEncoder.Config,
         };
         using var weights = SafetensorsFile.Open(Tdm.Tests.Golden.Path("models", component, file));
-        var expected = NetworkSpecs.ExpectedTensors(component, config);
+        var expected = NetworkCatalogue.ExpectedTensors(component, config);
         // The golden text encoder nests its keys under "text_model." and carries the position_ids buffer.
         var fileKeys = weights.Tensors.Keys.Where(k => !k.EndsWith("position_ids", StringComparison.Ordinal))
             .Select(k => k.StartsWith("text_model.", StringComparison.Ordinal) ? k["text_model.".Length..] : k).Order().ToList();
@@ -47,7 +49,7 @@ public class NetworkSpecsTests
             "vae" => VaeConfig.StableDiffusion15,
             _ => ClipTextConfig.StableDiffusion15,
         };
-        long count = NetworkSpecs.ExpectedTensors(component, config).Sum(t => t.Shape.Aggregate(1L, (a, d) => a * d));
+        long count = NetworkCatalogue.ExpectedTensors(component, config).Sum(t => t.Shape.Aggregate(1L, (a, d) => a * d));
         Assert.Equal(parameters, count);
     }
 
@@ -57,8 +59,8 @@ public class NetworkSpecsTests
     public void ExpectedTensors_Sd15ControlNet_IsTheUNetEncoderPlusEmbeddingAndZeroConvs()
     {
         static long Count(long[] shape) => shape.Aggregate(1L, (a, d) => a * d);
-        var unet = NetworkSpecs.ExpectedTensors("unet", UNetConfig.StableDiffusion15).ToDictionary(t => t.Key, t => t.Shape);
-        var control = NetworkSpecs.ExpectedTensors("controlnet", ControlNetConfig.StableDiffusion15);
+        var unet = NetworkCatalogue.ExpectedTensors("unet", UNetConfig.StableDiffusion15).ToDictionary(t => t.Key, t => t.Shape);
+        var control = NetworkCatalogue.ExpectedTensors("controlnet", ControlNetConfig.StableDiffusion15);
         string[] shared = ["time_embedding.", "conv_in.", "down_blocks.", "mid_block."];
         var encoder = control.Where(t => shared.Any(p => t.Key.StartsWith(p, StringComparison.Ordinal))).ToList();
         Assert.All(encoder, t => Assert.Equal(unet[t.Key], t.Shape));

@@ -4,6 +4,7 @@ using Tdm.Engine.Runtime;
 using Tdm.Engine.Tests.Checkpoints;
 using Xunit.Abstractions;
 using static Tdm.Engine.Tests.Graphs.GraphTestKit;
+using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Tests.Graphs;
 
@@ -76,8 +77,7 @@ public sealed class SingleFileGraphTests(ITestOutputHelper output) : IDisposable
             var ids = textVectors["input_ids"];
             var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(textVectors.GetBytes(ids)).ToArray();
             using var input = Microsoft.ML.OnnxRuntime.OrtValue.CreateTensorValueFromMemory(values, ids.Shape);
-            using var output = s.Run([ClipTextGraph.InputIds], [input], [ClipTextGraph.LastHiddenState]);
-            results["text_encoder"] = HostTensor.From(output[0]);
+            results["text_encoder"] = RunValues(s, [(ClipTextGraph.InputIds, input)])[ClipTextGraph.LastHiddenState];
         }
         return results;
     }

@@ -1,5 +1,6 @@
 using Tdm.Engine.Text;
 using Xunit.Abstractions;
+using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Engine.Tests.Text;
 

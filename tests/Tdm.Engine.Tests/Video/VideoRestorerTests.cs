@@ -95,7 +95,7 @@ public sealed class VideoRestorerTests(ITestOutputHelper output) : IDisposable
         using var engine = Engine();
         var restorer = engine.Restorer(GoldenModel);
         var before = Collect(restorer, clip, 0, 23);
-        Assert.Equal(3, engine.Cache.Count);
+        Assert.Equal(3, engine.CachedChunks);
 
         // Chunk length 8, handles 2: frame 20 lies only in chunk 2's context (14..23).
         var edited = Enumerable.Range(0, 24).Select(i => clip.ReadFrame(i).Clone()).ToList();
@@ -103,7 +103,7 @@ public sealed class VideoRestorerTests(ITestOutputHelper output) : IDisposable
         var stages = new List<string>();
         var after = Collect(restorer, new MemoryClip(edited), 0, 23, new Progress<RestoreProgress>(p => { lock (stages) stages.Add(p.Stage); }));
 
-        Assert.Equal(4, engine.Cache.Count);
+        Assert.Equal(4, engine.CachedChunks);
         Assert.All(Enumerable.Range(0, 16), i => Assert.Equal(before[i].Pixels, after[i].Pixels));
         Assert.NotEqual(before[16].Pixels, after[16].Pixels);
     }
@@ -126,7 +126,7 @@ public sealed class VideoRestorerTests(ITestOutputHelper output) : IDisposable
         });
         Assert.ThrowsAny<OperationCanceledException>(() => restorer.RestoreFrame(clip, 3, settings, progress, cancel.Token));
         Assert.Equal(0, stepsAfterCancel);
-        Assert.Equal(0, engine.Cache.Count);
+        Assert.Equal(0, engine.CachedChunks);
 
         var resumed = restorer.RestoreFrame(clip, 3, settings);
         using var fresh = Engine();

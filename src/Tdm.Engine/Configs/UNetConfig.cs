@@ -1,4 +1,6 @@
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Configs;
 
 /// <summary>
 /// A UNet2DConditionModel's config.json (unet/config.json). Defaults are diffusers'; <see cref="StableDiffusion15"/>

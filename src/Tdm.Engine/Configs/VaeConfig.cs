@@ -1,4 +1,6 @@
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Configs;
 
 /// <summary>
 /// An AutoencoderKL's config.json (vae/config.json). Defaults are diffusers' (a one-block toy);

@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Configs;
 
 /// <summary>Builds config.json text the way diffusers writes it: keys sorted, two-space indent, a final newline.
 /// AOT-safe: Utf8JsonWriter only.</summary>

@@ -1,4 +1,8 @@
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Configs;
+
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Models.Inspection;
 
 public sealed partial class ModelInspector
 {

@@ -1,4 +1,4 @@
-namespace Tdm.Engine.Checkpoints;
+namespace Tdm.Engine;
 
 /// <summary>A checkpoint file or model folder that cannot be used. The message names the file and, where one is at
 /// fault, the tensor.</summary>

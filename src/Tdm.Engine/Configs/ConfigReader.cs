@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Configs;
 
 /// <summary>
 /// Typed reads from a config.json object with diffusers' conventions (a JSON null or a missing field means the

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Models.Inspection;
 
 /// <summary>What <see cref="ModelInspector"/> found about one network.</summary>
 /// <param name="Component">The network (<see cref="ComponentNames"/>).</param>

@@ -1,4 +1,6 @@
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Configs;
 
 /// <summary>
 /// The fields a U-Net and a ControlNet share: the time embedding, the down blocks and the mid block (a ControlNet

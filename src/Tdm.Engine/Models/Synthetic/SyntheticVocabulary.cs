@@ -2,7 +2,11 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Tdm.Engine.Text;
+using Tdm.Engine.Checkpoints;
+
+using Tdm.Engine.Text;
+
+namespace Tdm.Engine.Models.Synthetic;
 
 /// <summary>
 /// Writes a small, deterministic CLIP-format tokenizer (vocab.json, merges.txt, tokenizer_config.json) for the

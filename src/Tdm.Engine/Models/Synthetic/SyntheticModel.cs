@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Tdm.Engine.Graphs;
-using Tdm.Engine.Text;
+using Tdm.Engine.Checkpoints;
+using Tdm.Engine.Configs;
+using Tdm.Engine.Models;
 
-namespace Tdm.Engine.Checkpoints;
+namespace Tdm.Engine.Models.Synthetic;
 
 /// <summary>The sizes a synthesized model can have.</summary>
 public enum SyntheticArchitecture
@@ -17,7 +18,7 @@ public enum SyntheticArchitecture
 /// <summary>
 /// Writes a random-weight Stable Diffusion 1.5 + ControlNet model in the diffusers layout (model_index.json, unet/,
 /// vae/, text_encoder/, tokenizer/, scheduler/, controlnet/), deterministically from a seed. The tensor list comes
-/// from the graph code (<see cref="NetworkSpecs.ExpectedTensors"/>), so a synthesized model always loads. Weights
+/// from the graph code (<see cref="NetworkCatalogue.ExpectedTensors"/>), so a synthesized model always loads. Weights
 /// follow PyTorch's default initialisation (uniform within 1/sqrt(fan-in); norms at identity), which keeps
 /// activations finite through the whole method. It restores nothing: real restoration needs real weights.
 /// </summary>
@@ -27,12 +28,14 @@ public static class SyntheticModel
     public static void Write(string folder, SyntheticArchitecture architecture, int seed, Action<string>? log = null)
     {
         var (unet, controlNet, vae, text, vocabulary) = Configs(architecture);
+        var configs = new Dictionary<string, IModelConfig>
+        {
+            [ComponentNames.UNet] = unet, [ComponentNames.ControlNet] = controlNet, [ComponentNames.Vae] = vae, [ComponentNames.TextEncoder] = text,
+        };
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "model_index.json"), ModelIndex);
-        WriteComponent(folder, "unet", "diffusion_pytorch_model.safetensors", unet, seed, log);
-        WriteComponent(folder, "vae", "diffusion_pytorch_model.safetensors", vae, seed, log);
-        WriteComponent(folder, "text_encoder", "model.safetensors", text, seed, log);
-        WriteComponent(folder, "controlnet", "diffusion_pytorch_model.safetensors", controlNet, seed, log);
+        foreach (var component in NetworkCatalogue.Components)
+            WriteComponent(folder, component, configs[component.Name], seed, log);
         Directory.CreateDirectory(Path.Combine(folder, "scheduler"));
         File.WriteAllText(Path.Combine(folder, "scheduler", "scheduler_config.json"), SchedulerConfig.StableDiffusion15.ToJson());
         SyntheticVocabulary.Write(Path.Combine(folder, "tokenizer"), vocabulary);
@@ -70,17 +73,17 @@ public static class SyntheticModel
         }
         """;
 
-    private static void WriteComponent(string folder, string component, string fileName, IModelConfig config, int seed, Action<string>? log)
+    private static void WriteComponent(string folder, Component component, IModelConfig config, int seed, Action<string>? log)
     {
-        string dir = Path.Combine(folder, component);
+        string dir = Path.Combine(folder, component.Name);
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "config.json"), config.ToJson());
-        var entries = NetworkSpecs.ExpectedTensors(component, config)
+        var entries = NetworkCatalogue.ExpectedTensors(component.Name, config)
             .Select(t => new SafetensorsWriterEntry(t.Key, SafetensorsDType.F32, t.Shape, stream => WriteValues(stream, t.Key, t.Shape, seed)))
             .ToList();
         long bytes = entries.Sum(e => e.ByteLength);
-        log?.Invoke($"{component}: {entries.Count} tensors, {bytes / (1 << 20)} MiB");
-        SafetensorsWriter.Write(Path.Combine(dir, fileName), entries,
+        log?.Invoke($"{component.Name}: {entries.Count} tensors, {bytes / (1 << 20)} MiB");
+        SafetensorsWriter.Write(Path.Combine(dir, component.WeightsFile), entries,
             new Dictionary<string, string> { ["format"] = "pt", ["tdm"] = $"synthetic random weights, seed {seed}; restores nothing" });
     }
 

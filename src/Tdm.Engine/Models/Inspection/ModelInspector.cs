@@ -1,26 +1,22 @@
 using System.Globalization;
+using Tdm.Engine.Configs;
+using Tdm.Engine.Models;
 
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+using Tdm.Engine.Graphs;
+
+namespace Tdm.Engine.Models.Inspection;
 
 /// <summary>
 /// Builds the report of <c>tdm models inspect PATH</c>: what PATH is (a diffusers model folder, a single-file
 /// checkpoint, a ControlNet folder or file), its family, each network's architecture, parameter count, dtypes and
 /// file size, and every problem found, without stopping at the first. Tensor shapes are checked against the
-/// (key, shape) list of <see cref="ExpectedTensors"/> for each network's config.
+/// graphs' own (key, shape) list for each network's config (<see cref="NetworkCatalogue.ExpectedTensors"/>), and tensors
+/// no graph reads are reported.
 /// </summary>
 public sealed partial class ModelInspector
 {
-    /// <summary>
-    /// The seam the graph code fills: for a network name (<see cref="ComponentNames"/>) and its config, every
-    /// (diffusers key, shape) the network's graph reads. With it, the report also lists unused tensors. Without it
-    /// (null), a built-in subset of shapes that follow from the config is checked and unused tensors are not judged.
-    /// </summary>
-    public Func<string, IModelConfig, IEnumerable<(string Key, long[] Shape)>>? ExpectedTensors { get; }
-
-    /// <summary>Creates an inspector; see <see cref="ExpectedTensors"/>.</summary>
-    public ModelInspector(Func<string, IModelConfig, IEnumerable<(string Key, long[] Shape)>>? expectedTensors = null) =>
-        ExpectedTensors = expectedTensors;
-
     /// <summary>Inspects <paramref name="path"/>; never throws for a bad model (problems go into the report).</summary>
     /// <param name="path">A model folder or file, or a ControlNet folder or file.</param>
     /// <param name="tokenizerPath">A tokenizer folder to use instead of the model's.</param>
@@ -103,7 +99,7 @@ public sealed partial class ModelInspector
     {
         using var loaded = source.Open();
         var weights = loaded.Weights;
-        var expected = (ExpectedTensors ?? ConfigShapeChecks.For)(source.Component, source.Config).ToList();
+        var expected = NetworkCatalogue.ExpectedTensors(source.Component, source.Config);
         foreach (var (key, shape) in expected)
             weights.Get(key, shape);
         var own = weights.OwnTensors().ToList();
@@ -112,7 +108,7 @@ public sealed partial class ModelInspector
         return new ComponentReport(source.Component, source.WeightsPath, loaded.File.FileLength,
             source.ConfigOrigin, weights.KeyMap.Layout, Architecture(source.Config),
             own.Sum(t => t.ElementCount), own.Count, dtypes, expected.Count, weights.Problems,
-            ExpectedTensors == null ? null : weights.Unused(), weights.Ignored());
+            weights.Unused(), weights.Ignored());
     }
 
     /// <summary>Named architecture facts of a config, for the report.</summary>
@@ -142,7 +138,7 @@ public sealed partial class ModelInspector
                 P("cross-attn", $"{c.CrossAttentionDim} wide text embeddings"),
                 P("groups", $"{c.NormNumGroups} (eps {c.NormEps.ToString(CultureInfo.InvariantCulture)})"),
                 P("condition", $"{c.ConditioningChannels}-channel image, embedding {L(c.ConditioningEmbeddingOutChannels)}"),
-                P("residuals", $"{ConfigShapeChecks.ControlNetResidualChannels(c).Count()} down + 1 mid"),
+                P("residuals", $"{NetworkSpecs.ControlNet(c).Encoder.SkipChannels.Count} down + 1 mid"),
             ],
             VaeConfig v =>
             [

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Models.Inspection;
 
 /// <summary>What <c>tdm models inspect PATH</c> reports: the layout, the family, each network, and every problem.</summary>
 /// <param name="Path">The inspected path.</param>

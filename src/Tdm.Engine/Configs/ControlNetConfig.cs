@@ -1,4 +1,6 @@
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Configs;
 
 /// <summary>
 /// A ControlNetModel's config.json: the U-Net encoder's fields plus the conditioning-image embedding. Defaults are

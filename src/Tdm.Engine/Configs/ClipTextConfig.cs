@@ -1,4 +1,6 @@
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Configs;
 
 /// <summary>
 /// A transformers CLIPTextModel's config.json (text_encoder/config.json; a full CLIPConfig's "text_config" is read

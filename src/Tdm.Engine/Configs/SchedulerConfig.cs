@@ -1,4 +1,6 @@
-namespace Tdm.Engine.Checkpoints;
+using Tdm.Engine.Checkpoints;
+
+namespace Tdm.Engine.Configs;
 
 /// <summary>
 /// The noise schedule of scheduler/scheduler_config.json, read the way diffusers' <c>DDIMScheduler.from_config</c>

@@ -1,0 +1,75 @@
+using Microsoft.ML.OnnxRuntime;
+using Tdm.Engine.Graphs;
+using Tdm.Engine.Runtime;
+
+namespace Tdm.Engine.Diffusion;
+
+/// <summary>
+/// TDM on one chunk of frames, on the device from end to end: the VAE encodes every context frame, the sampler
+/// inverts and samples the latents (<see cref="TdmSampler"/>: DDIM inversion, then guided DDIM sampling with the
+/// ControlNet and SW-CFA), and the VAE decodes the frames the chunk owns. The only host memory is the degraded
+/// frames coming in and the decoded frames going out; the latents never leave the device.
+/// </summary>
+internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeDecoder, TdmSampler sampler, TensorDevice device)
+{
+    /// <summary>Network evaluations of a chunk, for progress: one VAE encode stage, every inversion and sampling
+    /// step, one VAE decode stage (each reported once through <c>stageDone</c>).</summary>
+    public static int Evaluations(SamplerSettings settings) => settings.InversionSteps + settings.SamplingSteps + 2;
+
+    /// <summary>
+    /// Restores <paramref name="frames"/> ([F, 3, H, W] in [0, 1]: the degraded context frames at the processing
+    /// size, which are also the ControlNet's conditioning). The embeddings are [1, 77, D] for the prompt and the
+    /// negative prompt. Returns the decoded frames <paramref name="ownedOffset"/> ..
+    /// <paramref name="ownedOffset"/> + <paramref name="ownedCount"/> - 1 as [ownedCount, 3, H, W] in [-1, 1].
+    /// </summary>
+    public HostTensor Run(HostTensor frames, HostTensor promptEmbedding, HostTensor negativeEmbedding, SamplerSettings settings,
+        int ownedOffset, int ownedCount, Action<string>? stageDone = null, CancellationToken cancel = default)
+    {
+        using var latents = Encode(frames, cancel);
+        stageDone?.Invoke("encode");
+        using var final = sampler.Run(latents, frames, promptEmbedding, negativeEmbedding, settings, stageDone, cancel: cancel);
+        var decoded = Decode(final, ownedOffset, ownedCount, cancel);
+        stageDone?.Invoke("decode");
+        return decoded;
+    }
+
+    // Frame by frame: the VAE's activations at full resolution dwarf the U-Net's, so it never sees a whole chunk.
+    // x = 2 f - 1 maps the frames to the VAE's [-1, 1]; the latents (mean x scaling factor) are joined on the device.
+    private OrtValue Encode(HostTensor frames, CancellationToken cancel)
+    {
+        int count = (int)frames.Shape[0], size = frames.Data.Length / count;
+        var latents = new List<OrtValue>(count);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var image = new HostTensor([1, .. frames.Shape[1..]]);
+                var source = frames.Data.AsSpan(i * size, size);
+                for (int p = 0; p < size; p++)
+                    image.Data[p] = (source[p] * 2f) - 1f;
+                using var input = device.Upload(image);
+                latents.Add(device.Run(vaeEncoder, [(VaeGraph.Image, input)], [VaeGraph.Latent], cancel)[0]);
+            }
+            return device.Concat(latents);
+        }
+        finally
+        {
+            latents.ForEach(l => l.Dispose());
+        }
+    }
+
+    private HostTensor Decode(OrtValue latents, int offset, int count, CancellationToken cancel)
+    {
+        HostTensor? images = null;
+        for (int i = 0; i < count; i++)
+        {
+            using var latent = device.Take(latents, offset + i);
+            var outputs = device.Run(vaeDecoder, [(VaeGraph.Latent, latent)], [VaeGraph.Image], cancel);
+            using var image = outputs[0];
+            var host = device.Download(image);
+            images ??= new HostTensor([count, .. host.Shape[1..]]);
+            host.Data.CopyTo(images.Data, i * host.Data.Length);
+        }
+        return images ?? throw new ArgumentOutOfRangeException(nameof(count), "a chunk owns at least one frame");
+    }
+}
