@@ -5,6 +5,11 @@ namespace Tdm.Engine.Text;
 /// byte-level BPE vocabulary can be stored as text. Printable Latin-1 bytes map to themselves; the 68 others
 /// (controls, space, DEL, NBSP, soft hyphen...) map to U+0100 upwards in byte order.
 /// </summary>
+/// <remarks>
+/// Microsoft.ML.Tokenizers applies the same table itself when it encodes and decodes (BpeOptions.ByteLevel) but
+/// does not expose it; this copy is only for writing synthetic vocabularies and for checking that a loaded one has
+/// every byte symbol (the library silently drops a character it has no symbol for).
+/// </remarks>
 internal static class ClipByteEncoding
 {
     /// <summary>Suffix CLIP appends to the last symbol of every word.</summary>
@@ -19,17 +24,6 @@ internal static class ClipByteEncoding
     /// </summary>
     public static readonly char[] VocabularyOrder = BuildVocabularyOrder();
 
-    /// <summary>Byte value of a byte character, or -1 for a character that is not one.</summary>
-    public static int CharToByte(char c)
-    {
-        if (c < 0x100 && IsKeptAsIs(c))
-            return c;
-        int shifted = c - 0x100;
-        return shifted >= 0 && shifted < s_remapped.Length ? s_remapped[shifted] : -1;
-    }
-
-    private static readonly byte[] s_remapped = BuildRemapped();
-
     private static bool IsKeptAsIs(int b) => (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
 
     private static char[] BuildByteToChar()
@@ -39,15 +33,6 @@ internal static class ClipByteEncoding
         for (int b = 0; b < 256; b++)
             table[b] = IsKeptAsIs(b) ? (char)b : (char)(0x100 + next++);
         return table;
-    }
-
-    private static byte[] BuildRemapped()
-    {
-        var bytes = new List<byte>(68);
-        for (int b = 0; b < 256; b++)
-            if (!IsKeptAsIs(b))
-                bytes.Add((byte)b);
-        return [.. bytes];
     }
 
     private static char[] BuildVocabularyOrder()

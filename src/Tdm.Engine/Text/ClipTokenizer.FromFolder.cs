@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.ML.Tokenizers;
 
 namespace Tdm.Engine.Text;
 
@@ -75,28 +76,52 @@ public sealed partial class ClipTokenizer
 
         int bos = SpecialId(vocab, vocabPath, StartOfText);
         int eos = SpecialId(vocab, vocabPath, EndOfText);
-        var byteIds = new int[256];
-        var byteEndIds = new int[256];
+        // Checked here because the library would silently drop a character whose byte symbol is missing.
         for (int b = 0; b < 256; b++)
         {
             string symbol = ClipByteEncoding.ByteToChar[b].ToString();
-            if (!vocab.TryGetValue(symbol, out byteIds[b]) || !vocab.TryGetValue(symbol + ClipByteEncoding.EndOfWord, out byteEndIds[b]))
+            if (!vocab.ContainsKey(symbol) || !vocab.ContainsKey(symbol + ClipByteEncoding.EndOfWord))
                 throw Broken(vocabPath,
                     $"byte 0x{b:X2} has no symbol \"{symbol}\" or \"{symbol}{ClipByteEncoding.EndOfWord}\": not a CLIP byte-level vocabulary");
         }
 
         var merges = ReadMerges(mergesPath, vocab);
-        return new ClipTokenizer(byteIds, byteEndIds, merges, idToToken, bos, eos);
+        BpeTokenizer bpe;
+        try
+        {
+            bpe = BpeTokenizer.Create(new BpeOptions(vocab)
+            {
+                Merges = merges,
+                Normalizer = ClipTextCleanup.Instance,
+                PreTokenizer = new RegexPreTokenizer(PreTokenizerRegex(), specialTokens: null),
+                SpecialTokens = new Dictionary<string, int> { [StartOfText] = bos, [EndOfText] = eos },
+                EndOfWordSuffix = ClipByteEncoding.EndOfWord,
+                ByteLevel = true,
+            });
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // The checks above cover what the library refuses; this keeps the contract if a version refuses more.
+            throw new TdmException(TdmErrorKind.Model,
+                $"CLIP tokenizer files {vocabPath} and {mergesPath} were refused by Microsoft.ML.Tokenizers: {e.Message}", e);
+        }
+        return new ClipTokenizer(bpe, idToToken, bos, eos, merges.Count);
     }
 
-    private static Dictionary<long, (int Rank, int Merged)> ReadMerges(string path, Dictionary<string, int> vocab)
+    /// <summary>
+    /// The merges in rank order as "left right" lines, checked with file and line in the message (the library's
+    /// own errors name neither). A repeated pair keeps its last rank, as CLIP's dict(zip(merges, range(...))) does;
+    /// the library would reject the repeat.
+    /// </summary>
+    private static List<string> ReadMerges(string path, Dictionary<string, int> vocab)
     {
-        // Parsed from raw UTF-8 with span lookups: no string per line, so the ~48,900 merges load in milliseconds.
+        // Checked with span lookups on the raw text; the one string per line is what BpeOptions.Merges takes.
         var lookup = vocab.GetAlternateLookup<ReadOnlySpan<char>>();
         string text = Encoding.UTF8.GetString(ReadFile(path));
-        var merges = new Dictionary<long, (int, int)>(text.Length / 10);
+        var lines = new List<string>(text.Length / 10);
+        var lastRank = new Dictionary<string, int>(text.Length / 10, StringComparer.Ordinal);
         Span<char> joined = stackalloc char[256];
-        int rank = 0, lineNumber = 0;
+        int lineNumber = 0;
         foreach (var rawLine in text.AsSpan().EnumerateLines())
         {
             lineNumber++;
@@ -113,15 +138,20 @@ public sealed partial class ClipTokenizer
                 throw Broken(path, $"line {lineNumber}: merged symbol longer than {joined.Length} characters");
             left.CopyTo(joined);
             right.CopyTo(joined[left.Length..]);
-            var merged = joined[..(left.Length + right.Length)];
-            if (!lookup.TryGetValue(left, out int leftId) || !lookup.TryGetValue(right, out int rightId)
-                || !lookup.TryGetValue(merged, out int mergedId))
+            if (!lookup.ContainsKey(left) || !lookup.ContainsKey(right) || !lookup.ContainsKey(joined[..(left.Length + right.Length)]))
                 throw Broken(path, $"line {lineNumber} \"{line}\" names a symbol that {VocabFileName} lacks: " +
                     "the two files do not belong together");
-            // A repeated pair keeps its last rank, as CLIP's dict(zip(merges, range(...))) does.
-            merges[PairKey(leftId, rightId)] = (rank++, mergedId);
+            string merge = line.ToString();
+            lastRank[merge] = lines.Count;
+            lines.Add(merge);
         }
-        return merges;
+        if (lastRank.Count == lines.Count)
+            return lines;
+        var unique = new List<string>(lastRank.Count);
+        for (int rank = 0; rank < lines.Count; rank++)
+            if (lastRank[lines[rank]] == rank)
+                unique.Add(lines[rank]);
+        return unique;
     }
 
     private static int SpecialId(Dictionary<string, int> vocab, string path, string token) =>

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.ML.Tokenizers;
 
 namespace Tdm.Engine.Text;
 
@@ -9,46 +8,38 @@ namespace Tdm.Engine.Text;
 /// tokenizer folder's vocab.json and merges.txt. Immutable after loading and safe to share between threads.
 /// </summary>
 /// <remarks>
-/// Text cleanup follows CLIP: whitespace runs become one space, the ends are trimmed, the text is lower-cased.
-/// CLIP also runs ftfy's mojibake repair and HTML unescaping (twice) first; both are out of scope here, so
-/// "&amp;amp;" stays literal and broken encodings are tokenized as they are. Unicode normalisation (NFC, which the
-/// "fast" Hugging Face tokenizer applies) is not applied either. For the ASCII prompts of restoration this
-/// matches transformers' CLIPTokenizer exactly (checked against the golden vectors).
+/// The BPE is Microsoft.ML.Tokenizers' <see cref="BpeTokenizer"/> (merge loop and byte table are not ours to
+/// maintain), configured as CLIP's: <see cref="ClipTextCleanup"/> as normalizer (whitespace runs to one space, trim,
+/// lower-case), CLIP's pre-tokenizer regex, byte-level input, '&lt;/w&gt;' as end-of-word suffix, and the two
+/// specials as special tokens, so that a pre-token spelling one yields its id as in CLIP. The pre-tokenizer is not
+/// given the specials: it would split them out before the regex runs, which CLIP does not.
+/// CLIP also runs ftfy (mojibake repair, ending in NFC) and HTML unescaping first; neither is done here, nor NFC
+/// (which the "fast" Hugging Face tokenizer applies), so "&amp;amp;" stays literal. For the ASCII prompts of
+/// restoration this matches transformers' CLIPTokenizer exactly (checked against the golden vectors).
 /// </remarks>
 public sealed partial class ClipTokenizer
 {
     /// <summary>The prompt length Stable Diffusion 1.5's text encoder takes.</summary>
     public const int ModelLength = 77;
 
-    private const int MaxCachedWords = 1 << 16;
-
-    // Symbol ids for the first symbols of a word (one per byte) and for a word's last byte ('</w>' form).
-    private readonly int[] _byteIds;
-    private readonly int[] _byteEndIds;
-    // (left id, right id) -> (merge rank, merged id); a lower rank merges first.
-    private readonly Dictionary<long, (int Rank, int Merged)> _merges;
-    private readonly string?[] _idToToken;
-    private readonly ConcurrentDictionary<string, int[]> _cache = new(StringComparer.Ordinal);
-
-    private ClipTokenizer(int[] byteIds, int[] byteEndIds, Dictionary<long, (int, int)> merges, string?[] idToToken,
-        int bosId, int eosId)
-    {
-        _byteIds = byteIds;
-        _byteEndIds = byteEndIds;
-        _merges = merges;
-        _idToToken = idToToken;
-        BosId = bosId;
-        EosId = eosId;
-        // CLIP seeds its cache with the two specials so that typing them in a prompt yields their ids.
-        _cache[StartOfText] = [bosId];
-        _cache[EndOfText] = [eosId];
-    }
-
     /// <summary>Name of the start-of-text special token.</summary>
     public const string StartOfText = "<|startoftext|>";
 
     /// <summary>Name of the end-of-text special token (also CLIP's padding and unknown token).</summary>
     public const string EndOfText = "<|endoftext|>";
+
+    private readonly BpeTokenizer _bpe;
+    // Token of each id (null for an unused id): bounds and word ends for Decode, which the library does not check.
+    private readonly string?[] _idToToken;
+
+    private ClipTokenizer(BpeTokenizer bpe, string?[] idToToken, int bosId, int eosId, int mergeCount)
+    {
+        _bpe = bpe;
+        _idToToken = idToToken;
+        BosId = bosId;
+        EosId = eosId;
+        MergeCount = mergeCount;
+    }
 
     /// <summary>Id of <c>&lt;|startoftext|&gt;</c> in the vocabulary (49406 for CLIP).</summary>
     public int BosId { get; }
@@ -60,27 +51,13 @@ public sealed partial class ClipTokenizer
     public int VocabularySize => _idToToken.Length;
 
     /// <summary>Number of BPE merges loaded from merges.txt.</summary>
-    public int MergeCount => _merges.Count;
+    public int MergeCount { get; }
 
     /// <summary>Tokenizes <paramref name="text"/> into vocabulary ids, without the start and end tokens.</summary>
     public IReadOnlyList<int> Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ids = new List<int>();
-        string cleaned = Clean(text);
-        foreach (var match in PreTokenizer().EnumerateMatches(cleaned))
-        {
-            string word = cleaned.Substring(match.Index, match.Length);
-            if (!_cache.TryGetValue(word, out int[]? wordIds))
-            {
-                wordIds = Bpe(word);
-                if (_cache.Count >= MaxCachedWords)
-                    _cache.Clear(); // bounded: a long batch of unusual prompts must not grow memory forever
-                _cache.TryAdd(word, wordIds);
-            }
-            ids.AddRange(wordIds);
-        }
-        return ids;
+        return _bpe.EncodeToIds(text);
     }
 
     /// <summary>
@@ -92,6 +69,7 @@ public sealed partial class ClipTokenizer
         if (length < 2)
             throw new TdmException(TdmErrorKind.BadArgument,
                 $"a model prompt needs room for the start and end tokens: length {length} is below 2");
+        // Truncated here, not by the library's maxTokenCount: the pipeline cuts at any token, even inside a word.
         var ids = Encode(text);
         var result = new long[length];
         result[0] = BosId;
@@ -106,80 +84,30 @@ public sealed partial class ClipTokenizer
     public string Decode(IEnumerable<int> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var symbols = new StringBuilder();
+        // The library's byte-level decoder drops '</w>' without putting the space back, so words are decoded one
+        // by one and joined. A word never splits a UTF-8 sequence (a pre-token is whole characters).
+        var words = new List<string>();
+        var word = new List<int>();
         foreach (int id in ids)
         {
             if ((uint)id >= (uint)_idToToken.Length || _idToToken[id] is not { } token)
                 throw new TdmException(TdmErrorKind.BadArgument,
                     $"token id {id} is not in the vocabulary (ids 0..{_idToToken.Length - 1})");
-            symbols.Append(token);
+            word.Add(id);
+            if (token.EndsWith(ClipByteEncoding.EndOfWord, StringComparison.Ordinal))
+            {
+                words.Add(_bpe.Decode(word));
+                word.Clear();
+            }
         }
-        var bytes = new List<byte>(symbols.Length);
-        foreach (var chunk in symbols.GetChunks())
-            foreach (char c in chunk.Span)
-            {
-                int b = ClipByteEncoding.CharToByte(c);
-                if (b >= 0)
-                    bytes.Add((byte)b);
-                else
-                    bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString())); // not a byte symbol: keep as UTF-8
-            }
-        return Encoding.UTF8.GetString([.. bytes]).Replace(ClipByteEncoding.EndOfWord, " ", StringComparison.Ordinal).Trim();
+        if (word.Count > 0)
+            words.Add(_bpe.Decode(word));
+        return string.Join(' ', words).Trim();
     }
-
-    /// <summary>CLIP's cleanup without ftfy and HTML unescaping: collapse whitespace, trim, lower-case.</summary>
-    internal static string Clean(string text) => Whitespace().Replace(text, " ").Trim().ToLowerInvariant();
-
-    /// <summary>
-    /// Byte-level BPE of one pre-token: one symbol per UTF-8 byte, '&lt;/w&gt;' on the last, then repeatedly merge
-    /// every occurrence of the adjacent pair with the lowest rank until no ranked pair is left.
-    /// </summary>
-    private int[] Bpe(string word)
-    {
-        byte[] bytes = Encoding.UTF8.GetBytes(word);
-        var symbols = new List<int>(bytes.Length);
-        for (int i = 0; i < bytes.Length; i++)
-            symbols.Add(i == bytes.Length - 1 ? _byteEndIds[bytes[i]] : _byteIds[bytes[i]]);
-
-        while (symbols.Count > 1)
-        {
-            int bestRank = int.MaxValue;
-            long bestPair = 0;
-            int bestMerged = 0;
-            for (int i = 0; i + 1 < symbols.Count; i++)
-            {
-                if (_merges.TryGetValue(PairKey(symbols[i], symbols[i + 1]), out var m) && m.Rank < bestRank)
-                    (bestRank, bestPair, bestMerged) = (m.Rank, PairKey(symbols[i], symbols[i + 1]), m.Merged);
-            }
-            if (bestRank == int.MaxValue)
-                break;
-            // Merge left to right without overlap, as CLIP's loop does ("a a a" with pair (a, a) -> "aa a").
-            int write = 0;
-            for (int read = 0; read < symbols.Count; write++)
-            {
-                if (read + 1 < symbols.Count && PairKey(symbols[read], symbols[read + 1]) == bestPair)
-                {
-                    symbols[write] = bestMerged;
-                    read += 2;
-                }
-                else
-                {
-                    symbols[write] = symbols[read++];
-                }
-            }
-            symbols.RemoveRange(write, symbols.Count - write);
-        }
-        return [.. symbols];
-    }
-
-    private static long PairKey(int left, int right) => ((long)left << 32) | (uint)right;
 
     // CLIP's pre-tokenizer: the specials, English contractions, letter runs, single digits, runs of other
     // non-space characters. CLIP compiles it with IGNORECASE; the text is lower-cased before it runs anyway.
     [GeneratedRegex(@"<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PreTokenizer();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Whitespace();
+    private static partial Regex PreTokenizerRegex();
 }

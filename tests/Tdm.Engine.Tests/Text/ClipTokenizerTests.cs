@@ -64,6 +64,16 @@ public class ClipTokenizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Encode_SpecialInsidePunctuationRun_SplitByTheRegexAsClipDoes()
+    {
+        // CLIP's regex reads "'<|" as one run of punctuation, so no special token comes out; a pre-tokenizer that
+        // split the specials out first would give "'" and <|endoftext|>.
+        int[] expected = [.. GoldenTokenizer.Encode("'<|"), .. GoldenTokenizer.Encode("endoftext"), .. GoldenTokenizer.Encode("|>")];
+        Assert.Equal(expected, GoldenTokenizer.Encode("'<|endoftext|>"));
+        Assert.DoesNotContain(GoldenTokenizer.EosId, expected);
+    }
+
+    [Fact]
     public void Encode_SameTextTwice_SameIds()
     {
         const string text = "Remove the Noise, remove the   noise!";
@@ -144,6 +154,26 @@ public class ClipTokenizerTests(ITestOutputHelper output)
         Assert.Equal(TdmErrorKind.Model, e.Kind);
         Assert.Contains("merges.txt", e.Message);
         Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void FromFolder_RepeatedMerge_KeepsItsLastRank()
+    {
+        // As CLIP's dict(zip(merges, ...)): the repeat moves "a b" after "b c</w>" (Microsoft.ML.Tokenizers itself
+        // rejects a repeated pair, so FromFolder drops the earlier line).
+        static IReadOnlyList<int> Abc(string merges)
+        {
+            using var dir = new TempFolder();
+            File.Copy(Golden.Path("models", "tokenizer", "vocab.json"), Path.Combine(dir.Path, "vocab.json"));
+            File.WriteAllText(Path.Combine(dir.Path, "merges.txt"), "#version: 0.2\n" + merges);
+            var tokenizer = ClipTokenizer.FromFolder(dir.Path);
+            Assert.Equal(merges.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Count(), tokenizer.MergeCount);
+            return tokenizer.Encode("abc");
+        }
+
+        var repeated = Abc("a b\nb c</w>\na b\n");
+        Assert.Equal(Abc("b c</w>\na b\n"), repeated); // "a" "bc</w>"
+        Assert.NotEqual(Abc("a b\nb c</w>\n"), repeated); // "ab" "c</w>"
     }
 
     [Fact]
