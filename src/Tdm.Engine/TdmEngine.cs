@@ -46,7 +46,7 @@ public sealed class TdmEngine : IDisposable
     /// </summary>
     public static (int First, int Last) ContextOf(int clipLength, int frame, RestoreSettings settings)
     {
-        var grid = VideoRestorer.Grid(clipLength, settings.Validate());
+        var grid = VideoRestorer.Grid(clipLength, settings);
         return grid.Context(grid.ChunkOf(frame));
     }
 

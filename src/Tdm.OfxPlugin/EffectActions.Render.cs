@@ -25,24 +25,23 @@ internal sealed unsafe partial class EffectActions
         var frames = new HostFrameSource(instance, first, length, abort);
 
         using var output = instance.Output.GetImage(time);
+        var (source, sourceRect) = frames.Fetch(index);
         if (inArgs.GetIntOr(OfxImageEffectNames.kOfxImageEffectPropThumbnailRender, 0) != 0)
         {
-            PixelConversion.Write(frames.ReadFrame(index), frames.RectOf(index), output.View, window);
+            PixelConversion.Write(source, sourceRect, output.View, window);
             return OfxStatus.kOfxStatOK;
         }
 
         var request = EffectSettings.Read(instance.Params, time, renderScale);
-        var sourceRect = frames.RectOf(index);
         // The output is larger only where the host allocated the larger region we asked for (Natron does; Resolve's
         // Edit and Color pages give timeline-sized buffers, where detail is restored at the timeline's size).
-        var scale = request.Settings.Scale;
+        var scale = request.Settings.EffectiveScale;
         var outRect = Scaled(sourceRect, scale);
         if (scale != 1 && (output.View.Bounds.Width < outRect.Width || output.View.Bounds.Height < outRect.Height))
         {
-            scale = 1;
             outRect = sourceRect;
+            request = request with { Settings = request.Settings with { Scale = 1 } };
         }
-        request = request with { Settings = request.Settings with { Scale = scale } };
 
         var progress = new HostProgress(suites, instance.Handle);
         progress.Start($"TDM: restoring frame {first + index}");

@@ -65,17 +65,17 @@ internal sealed unsafe partial class EffectActions(HostSuites suites, InstanceTa
         var time = inArgs.GetDouble(OfxCoreNames.kOfxPropTime);
         var (first, length) = instance.SourceFrames();
         var index = EffectInstance.FrameIndex(time, first, length);
-        var (a, b) = restorer.ContextOf(length, index, EffectSettings.ReadGrid(instance.Params, time));
+        var (a, b) = restorer.ContextOf(length, index, EffectSettings.Settings(instance.Params, time));
         outArgs.SetDoubles(Utf8.Concat(OfxImageEffectNames.OfxImageClipPropFrameRange_, OfxImageEffectNames.kOfxImageEffectSimpleSourceClipName),
             [first + a, first + b]);
         return OfxStatus.kOfxStatOK;
     }
 
-    /// <summary>GetRegionOfDefinition: the Source's region times the output scale (super-resolution only).</summary>
+    /// <summary>GetRegionOfDefinition: the Source's region times the output scale (automatic: 2 for super-resolution).</summary>
     private int GetRegionOfDefinition(EffectInstance instance, PropertySet inArgs, PropertySet outArgs)
     {
         var time = inArgs.GetDouble(OfxCoreNames.kOfxPropTime);
-        var scale = OutputScale(instance.Params, time);
+        var scale = EffectSettings.Settings(instance.Params, time).EffectiveScale;
         if (scale == 1)
             return OfxStatus.kOfxStatReplyDefault;
         var rod = instance.Source.RegionOfDefinition(time);
@@ -112,9 +112,4 @@ internal sealed unsafe partial class EffectActions(HostSuites suites, InstanceTa
                 return OfxStatus.kOfxStatReplyDefault;
         }
     }
-
-    private static int OutputScale(ParamSet p, double time) =>
-        (Engine.RestorationTask)p.Get(EffectParams.Task).GetInt(time) == Engine.RestorationTask.SuperResolution
-            ? EffectParams.Scales[Math.Clamp(p.Get(EffectParams.OutputScale).GetInt(time), 0, EffectParams.Scales.Length - 1)]
-            : 1;
 }

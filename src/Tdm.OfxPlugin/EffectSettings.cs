@@ -1,16 +1,16 @@
 using Tdm.Engine;
+using Tdm.Engine.Options;
 using Tdm.OfxPlugin.Host;
 using Tdm.OfxPlugin.Restoration;
 
 namespace Tdm.OfxPlugin;
 
-/// <summary>Reads an instance's parameters into the engine's settings.</summary>
+/// <summary>Reads an instance's parameters into the engine's settings, option by option from <see cref="MethodOptions"/>.</summary>
 internal static class EffectSettings
 {
     /// <summary>
-    /// The parameters' values at <paramref name="time"/>. <paramref name="renderScale"/> (0..1] scales the processing
-    /// short side, rounded to a multiple of 64 (at least 64), so that proxies and scrubbing restore at the scaled size.
-    /// Throws TdmException(Model) when no model folder is set or it does not exist.
+    /// Everything a render needs at <paramref name="time"/>: the model, the device and the settings. Throws
+    /// TdmException(Model) when no model folder is set or it does not exist.
     /// </summary>
     public static RestoreRequest Read(ParamSet p, double time, double renderScale)
     {
@@ -22,35 +22,46 @@ internal static class EffectSettings
             throw new TdmException(TdmErrorKind.Model,
                 $"the model folder \"{model}\" does not exist: set Model folder to a Stable Diffusion 1.5 folder in the diffusers layout");
         var controlNet = p.Get(EffectParams.ControlNet).GetString(time).Trim();
-        var task = (RestorationTask)p.Get(EffectParams.Task).GetInt(time);
-        var scaleIndex = Math.Clamp(p.Get(EffectParams.OutputScale).GetInt(time), 0, EffectParams.Scales.Length - 1);
-        var shortSide = p.Get(EffectParams.ShortSide).GetInt(time) * Math.Clamp(renderScale, 0.0, 1.0);
-        var settings = ReadGrid(p, time) with
-        {
-            Task = task,
-            Prompt = task == RestorationTask.Custom ? p.Get(EffectParams.Prompt).GetString(time) : null,
-            InversionSteps = p.Get(EffectParams.InversionSteps).GetInt(time),
-            SamplingSteps = p.Get(EffectParams.SamplingSteps).GetInt(time),
-            Guidance = (float)p.Get(EffectParams.Guidance).GetDouble(time),
-            ControlNetScale = (float)p.Get(EffectParams.ControlNetScale).GetDouble(time),
-            ShortSide = Math.Max(64, (int)Math.Round(shortSide / 64.0) * 64),
-            ColourFix = (ColourFix)p.Get(EffectParams.ColourFix).GetInt(time),
-            Scale = task == RestorationTask.SuperResolution ? EffectParams.Scales[scaleIndex] : 1,
-        };
         return new RestoreRequest(
             new ModelPaths(model, controlNet.Length == 0 ? null : controlNet),
             (DeviceKind)p.Get(EffectParams.Device).GetInt(time),
-            settings.Validate());
+            Settings(p, time, renderScale).Validate());
     }
 
     /// <summary>
-    /// The chunk-grid settings alone: GetFramesNeeded must answer before a model is chosen, with the render's grid.
+    /// The method options' values at <paramref name="time"/>, each within its range (<see cref="Read"/> also checks
+    /// the whole, e.g. that the custom task has a prompt). <paramref name="renderScale"/> (0..1] scales
+    /// the processing short side, rounded to a multiple of 64 (at least 64), so that proxies and scrubbing restore at
+    /// the scaled size. Needs no model: GetFramesNeeded and GetRegionOfDefinition answer before one is chosen.
     /// </summary>
-    public static RestoreSettings ReadGrid(ParamSet p, double time) => new()
+    public static RestoreSettings Settings(ParamSet p, double time, double renderScale = 1.0)
     {
-        Temporal = (TemporalMode)p.Get(EffectParams.TemporalMode).GetInt(time),
-        Radius = p.Get(EffectParams.WindowRadius).GetInt(time),
-        ChunkLength = p.Get(EffectParams.ChunkLength).GetInt(time),
-        Handles = p.Get(EffectParams.Handles).GetInt(time),
-    };
+        var settings = new RestoreSettings();
+        foreach (var option in MethodOptions.All)
+            settings = option.ApplyTo(settings, Value(p.Get(option.ScriptName), option, time));
+        var shortSide = settings.ShortSide * Math.Clamp(renderScale, 0.0, 1.0);
+        return settings with { ShortSide = Math.Max(64, (int)Math.Round(shortSide / 64.0) * 64) };
+    }
+
+    // A host value in the option's terms; the inverse of EffectParams' mapping (-1 or the extra last choice: automatic).
+    private static object? Value(Param param, MethodOption option, double time)
+    {
+        switch (option.Kind)
+        {
+            case OptionKind.Integer:
+                int i = param.GetInt(time);
+                return option.IsOptional && i == EffectParams.Automatic ? null : i;
+            case OptionKind.Number:
+                return param.GetDouble(time);
+            case OptionKind.Choice:
+                int index = param.GetInt(time);
+                if (option.IsOptional && index == option.Choices.Count)
+                    return null;
+                return option.Choices[Math.Clamp(index, 0, option.Choices.Count - 1)].Value;
+            case OptionKind.Flag:
+                return param.GetInt(time) != 0;
+            default:
+                return param.GetString(time);
+        }
+    }
 }

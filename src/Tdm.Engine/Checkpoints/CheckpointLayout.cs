@@ -1,7 +1,7 @@
 namespace Tdm.Engine.Checkpoints;
 
 /// <summary>How a model's files are laid out on disk.</summary>
-public enum CheckpointLayout
+internal enum CheckpointLayout
 {
     /// <summary>A diffusers Stable Diffusion folder: model_index.json, unet/, vae/, text_encoder/, tokenizer/,
     /// scheduler/.</summary>

@@ -6,7 +6,7 @@ namespace Tdm.Engine.Checkpoints;
 /// position_ids). Key renaming for other layouts is built in one place (LdmKeyMap, from the config); this type only
 /// carries it.
 /// </summary>
-public sealed class ComponentKeyMap
+internal sealed class ComponentKeyMap
 {
     private readonly Func<string, string> _toFileKey;
     private readonly Func<string, bool> _owns;

@@ -2,7 +2,7 @@ namespace Tdm.Engine.Checkpoints;
 
 /// <summary>The names of the networks a model is made of: the diffusers folder names, used in messages and as
 /// <see cref="ComponentWeights.Component"/>.</summary>
-public static class ComponentNames
+internal static class ComponentNames
 {
     /// <summary>The denoising U-Net.</summary>
     public const string UNet = "unet";

@@ -7,7 +7,7 @@ namespace Tdm.Engine.Checkpoints;
 /// weights) and how its keys are named in the file. Holds no open file; <see cref="Open"/> opens one.
 /// </summary>
 /// <typeparam name="TConfig">The config record of the network.</typeparam>
-public sealed class ComponentSource<TConfig> : IComponentSource where TConfig : IModelConfig
+internal sealed class ComponentSource<TConfig> : IComponentSource where TConfig : IModelConfig
 {
     private readonly Func<SafetensorsFile, ComponentKeyMap> _keyMap;
 

@@ -7,7 +7,7 @@ namespace Tdm.Engine.Checkpoints;
 /// every problem, and record what was used so that unused tensors can be reported. A view: it does not own
 /// <see cref="File"/>, which must outlive it. Not thread-safe.
 /// </summary>
-public sealed class ComponentWeights : ITensorSource
+internal sealed class ComponentWeights : ITensorSource
 {
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private readonly List<string> _missing = [];

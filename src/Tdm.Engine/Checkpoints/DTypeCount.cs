@@ -1,4 +1,4 @@
 namespace Tdm.Engine.Checkpoints;
 
 /// <summary>How many of a network's tensors and parameters are stored as <paramref name="DType"/>.</summary>
-public readonly record struct DTypeCount(SafetensorsDType DType, int Tensors, long Parameters);
+internal readonly record struct DTypeCount(SafetensorsDType DType, int Tensors, long Parameters);

@@ -2,7 +2,7 @@ namespace Tdm.Engine.Checkpoints;
 
 /// <summary>Tensors by the names the graph code uses (diffusers keys), checked against the shapes it expects. A
 /// checkpoint (<see cref="ComponentWeights"/>) is one; a recorder that lists what a network needs is another.</summary>
-public interface ITensorSource
+internal interface ITensorSource
 {
     /// <summary>The file holding the tensors; null for a source without one.</summary>
     SafetensorsFile? File { get; }

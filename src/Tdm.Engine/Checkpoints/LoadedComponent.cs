@@ -8,7 +8,7 @@ namespace Tdm.Engine.Checkpoints;
 /// <see cref="Weights"/> are invalid.
 /// </summary>
 /// <typeparam name="TConfig">The config record of the network.</typeparam>
-public sealed class LoadedComponent<TConfig> : ILoadedComponent where TConfig : IModelConfig
+internal sealed class LoadedComponent<TConfig> : ILoadedComponent where TConfig : IModelConfig
 {
     internal LoadedComponent(ComponentSource<TConfig> source, SafetensorsFile file, ComponentWeights weights)
     {

@@ -2,7 +2,7 @@ using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Checkpoints;
 
-public sealed partial class ModelSource
+internal sealed partial class ModelSource
 {
     private static ModelSource OpenFolder(string folder, string? tokenizerPath, List<string> notes)
     {

@@ -2,7 +2,7 @@ using Tdm.Engine.Configs;
 
 namespace Tdm.Engine.Checkpoints;
 
-public sealed partial class ModelSource
+internal sealed partial class ModelSource
 {
     private const string DetectedOrigin = "detected from the weights (attention heads and norm groups: SD1.5's)";
     private const string GivenOrigin = "given, checked against the weights";

@@ -8,7 +8,7 @@ namespace Tdm.Engine.Checkpoints;
 /// ControlNet (a diffusers folder or an lllyasviel-layout file). Discovery only: no weight file is kept open. Open
 /// each network with <see cref="ComponentSource{TConfig}.Open"/>; whoever opens a network disposes it.
 /// </summary>
-public sealed partial class ModelSource
+internal sealed partial class ModelSource
 {
     private ModelSource(string modelPath, CheckpointLayout layout, string family, ComponentSource<UNetConfig> unet,
         ComponentSource<VaeConfig> vae, ComponentSource<ClipTextConfig> textEncoder, ComponentSource<ControlNetConfig>? controlNet,

@@ -1,7 +1,7 @@
 namespace Tdm.Engine.Checkpoints;
 
 /// <summary>The element types a safetensors header may name (the header's spelling, upper case).</summary>
-public enum SafetensorsDType
+internal enum SafetensorsDType
 {
     /// <summary>bool, one byte.</summary>
     BOOL,

@@ -1,7 +1,7 @@
 namespace Tdm.Engine.Checkpoints;
 
 /// <summary>Sizes and names of <see cref="SafetensorsDType"/>.</summary>
-public static class SafetensorsDTypes
+internal static class SafetensorsDTypes
 {
     /// <summary>Bytes per element.</summary>
     public static int Size(this SafetensorsDType t) => t switch

@@ -9,7 +9,7 @@ namespace Tdm.Engine.Checkpoints;
 /// mapping and stay valid until <see cref="Dispose"/>. Whoever opens a file owns it and disposes it; views over it
 /// (<see cref="ComponentWeights"/>) do not.
 /// </summary>
-public sealed unsafe class SafetensorsFile : IDisposable
+internal sealed unsafe class SafetensorsFile : IDisposable
 {
     /// <summary>The reference implementation's limit on the header's length.</summary>
     public const long MaxHeaderLength = 100_000_000;

@@ -10,7 +10,7 @@ namespace Tdm.Engine.Checkpoints;
 /// multiple of 8, then each tensor's bytes back to back. Data is streamed from each entry's callback, never held
 /// whole. The file appears under its name only when complete (written beside it, then renamed).
 /// </summary>
-public static class SafetensorsWriter
+internal static class SafetensorsWriter
 {
     /// <summary>Writes <paramref name="tensors"/> and optional <paramref name="metadata"/> to
     /// <paramref name="path"/>, replacing any file there.</summary>

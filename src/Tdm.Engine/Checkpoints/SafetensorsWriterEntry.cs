@@ -9,7 +9,7 @@ namespace Tdm.Engine.Checkpoints;
 /// <param name="DType">The stored element type.</param>
 /// <param name="Shape">The shape (empty for a scalar).</param>
 /// <param name="WriteData">Writes the tensor's bytes to the given stream; called once, in file order.</param>
-public sealed record SafetensorsWriterEntry(string Name, SafetensorsDType DType, long[] Shape, Action<Stream> WriteData)
+internal sealed record SafetensorsWriterEntry(string Name, SafetensorsDType DType, long[] Shape, Action<Stream> WriteData)
 {
     private const int ChunkElements = 1 << 16;
 

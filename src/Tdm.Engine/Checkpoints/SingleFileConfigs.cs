@@ -9,7 +9,7 @@ namespace Tdm.Engine.Checkpoints;
 /// scaling factor, sample size). Real SD1.5 files need none (SD1.5's values are assumed); the tiny golden models
 /// need theirs (8 groups in the U-Net, 4 in the VAE, 4 text-encoder heads).
 /// </summary>
-public sealed record SingleFileConfigs
+internal sealed record SingleFileConfigs
 {
     /// <summary>The U-Net's config, or null to detect it.</summary>
     public UNetConfig? UNet { get; init; }

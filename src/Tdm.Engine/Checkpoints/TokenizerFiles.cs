@@ -2,7 +2,7 @@ namespace Tdm.Engine.Checkpoints;
 
 /// <summary>The CLIP tokenizer's files: vocab.json and merges.txt in one folder (what the tokenizer loads).</summary>
 /// <param name="Folder">The folder holding both files.</param>
-public sealed record TokenizerFiles(string Folder)
+internal sealed record TokenizerFiles(string Folder)
 {
     /// <summary>The token-to-id map.</summary>
     public const string VocabFileName = "vocab.json";

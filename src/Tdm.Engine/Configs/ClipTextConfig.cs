@@ -6,7 +6,7 @@ namespace Tdm.Engine.Configs;
 /// A transformers CLIPTextModel's config.json (text_encoder/config.json; a full CLIPConfig's "text_config" is read
 /// too). Defaults are transformers'; <see cref="StableDiffusion15"/> is SD1.5's text encoder (OpenAI CLIP ViT-L/14).
 /// </summary>
-public sealed record ClipTextConfig : IModelConfig
+internal sealed record ClipTextConfig : IModelConfig
 {
     /// <summary>transformers' class name.</summary>
     public const string TransformersClassName = "CLIPTextModel";

@@ -6,7 +6,7 @@ namespace Tdm.Engine.Configs;
 /// A ControlNetModel's config.json: the U-Net encoder's fields plus the conditioning-image embedding. Defaults are
 /// diffusers'; <see cref="StableDiffusion15"/> is ControlNet v1.1 for SD1.5.
 /// </summary>
-public sealed record ControlNetConfig : UNetEncoderConfig
+internal sealed record ControlNetConfig : UNetEncoderConfig
 {
     /// <summary>diffusers' class name.</summary>
     public const string DiffusersClassName = "ControlNetModel";

@@ -7,7 +7,7 @@ namespace Tdm.Engine.Configs;
 /// immutable records whose defaults are the library's; <c>Load</c> reads and validates a file, code may also build
 /// one (<c>with</c>) and call <see cref="Validate"/> itself.
 /// </summary>
-public interface IModelConfig
+internal interface IModelConfig
 {
     /// <summary>The library class the config describes ("UNet2DConditionModel", "CLIPTextModel", ...).</summary>
     string ClassName { get; }

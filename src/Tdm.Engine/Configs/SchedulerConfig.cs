@@ -7,7 +7,7 @@ namespace Tdm.Engine.Configs;
 /// reads any scheduler's config (SD1.5 ships a PNDMScheduler config): fields it lacks get DDIMScheduler's defaults.
 /// <see cref="StableDiffusion15"/> is the result for SD1.5 (and what single-file checkpoints use).
 /// </summary>
-public sealed record SchedulerConfig : IModelConfig
+internal sealed record SchedulerConfig : IModelConfig
 {
     /// <summary>diffusers' class name of the scheduler TDM runs.</summary>
     public const string DiffusersClassName = "DDIMScheduler";

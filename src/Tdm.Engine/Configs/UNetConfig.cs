@@ -6,7 +6,7 @@ namespace Tdm.Engine.Configs;
 /// A UNet2DConditionModel's config.json (unet/config.json). Defaults are diffusers'; <see cref="StableDiffusion15"/>
 /// is SD1.5's. Up block i mirrors down block n-1-i (diffusers' layout).
 /// </summary>
-public sealed record UNetConfig : UNetEncoderConfig
+internal sealed record UNetConfig : UNetEncoderConfig
 {
     /// <summary>diffusers' class name.</summary>
     public const string DiffusersClassName = "UNet2DConditionModel";

@@ -7,7 +7,7 @@ namespace Tdm.Engine.Configs;
 /// is a copy of the U-Net's encoder). Defaults are diffusers'. Supported: SD1.x's structure (CrossAttnDownBlock2D /
 /// DownBlock2D, UNetMidBlock2DCrossAttn, 1x1-conv projections, one transformer layer per block) at any width.
 /// </summary>
-public abstract record UNetEncoderConfig : IModelConfig
+internal abstract record UNetEncoderConfig : IModelConfig
 {
     /// <summary>A down block with resnets and cross-attention transformers.</summary>
     public const string CrossAttnDownBlock = "CrossAttnDownBlock2D";

@@ -6,7 +6,7 @@ namespace Tdm.Engine.Configs;
 /// An AutoencoderKL's config.json (vae/config.json). Defaults are diffusers' (a one-block toy);
 /// <see cref="StableDiffusion15"/> is SD1.5's VAE.
 /// </summary>
-public sealed record VaeConfig : IModelConfig
+internal sealed record VaeConfig : IModelConfig
 {
     /// <summary>diffusers' class name.</summary>
     public const string DiffusersClassName = "AutoencoderKL";

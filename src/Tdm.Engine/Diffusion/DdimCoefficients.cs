@@ -4,7 +4,7 @@ namespace Tdm.Engine.Diffusion;
 /// One DDIM step's scalars: the model is evaluated at <see cref="Timestep"/>; the latent moves from noise level
 /// alpha-bar_src to alpha-bar_dst. Square roots are taken in float32 as diffusers does.
 /// </summary>
-public readonly record struct DdimCoefficients(int Timestep, float AlphaSource, float AlphaTarget)
+internal readonly record struct DdimCoefficients(int Timestep, float AlphaSource, float AlphaTarget)
 {
     public float SqrtAlphaSource => MathF.Sqrt(AlphaSource);
 

@@ -5,7 +5,7 @@ namespace Tdm.Engine.Diffusion;
 /// the TARGET timestep t, the latent moving from the source level s = min(t - T/n, T - 1) up to t. TDM inverts
 /// each degraded frame's latent with 10 steps so that neighbouring frames start sampling from neighbouring noises.
 /// </summary>
-public sealed class DdimInverseSchedule
+internal sealed class DdimInverseSchedule
 {
     public DdimInverseSchedule(NoiseSchedule noise, int steps, int stepsOffset = 1, string timestepSpacing = "leading")
     {

@@ -4,7 +4,7 @@ namespace Tdm.Engine.Diffusion;
 /// Deterministic DDIM sampling (Song et al. 2021, eta = 0) over <c>n</c> steps, from noise to image: descending
 /// timesteps and, per step, the noise levels the step moves between. Immutable; never sees a model.
 /// </summary>
-public sealed class DdimSchedule
+internal sealed class DdimSchedule
 {
     /// <param name="noise">The training schedule.</param>
     /// <param name="steps">Number of inference steps (the paper samples with 32).</param>

@@ -6,7 +6,7 @@ namespace Tdm.Engine.Diffusion;
 /// A model's DDIM scheduler as its scheduler_config.json describes it: makes the sampling and inversion schedules
 /// for a number of steps. Argument names follow the config's keys.
 /// </summary>
-public sealed record DdimScheduler(NoiseSchedule Noise, int StepsOffset = 1, string TimestepSpacing = "leading", bool SetAlphaToOne = false)
+internal sealed record DdimScheduler(NoiseSchedule Noise, int StepsOffset = 1, string TimestepSpacing = "leading", bool SetAlphaToOne = false)
 {
     /// <summary>SD1.5's scheduler (scaled-linear betas 0.00085..0.012, 1000 steps, leading spacing, offset 1).</summary>
     public static DdimScheduler StableDiffusion15 { get; } = new(new NoiseSchedule());

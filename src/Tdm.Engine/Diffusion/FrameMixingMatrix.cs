@@ -5,7 +5,7 @@ namespace Tdm.Engine.Diffusion;
 /// to; with classifier-free guidance the batch is [uncond frames; cond frames] and M = kron(I_groups, A), so mixing
 /// never crosses the halves.
 /// </summary>
-public static class FrameMixingMatrix
+internal static class FrameMixingMatrix
 {
     /// <summary>A for <paramref name="frames"/> frames (row-major).</summary>
     public static float[] Frames(TemporalMode mode, int frames, int radius)

@@ -5,7 +5,7 @@ namespace Tdm.Engine.Diffusion;
 /// in float32 (torch.linspace, then a cumulative product accumulated in double and stored as float32). Constructor
 /// arguments are named after scheduler_config.json's keys.
 /// </summary>
-public sealed class NoiseSchedule
+internal sealed class NoiseSchedule
 {
     public NoiseSchedule(int numTrainTimesteps = 1000, float betaStart = 0.00085f, float betaEnd = 0.012f,
         string betaSchedule = "scaled_linear", string predictionType = "epsilon", bool rescaleBetasZeroSnr = false)

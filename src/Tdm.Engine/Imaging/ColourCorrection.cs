@@ -11,7 +11,7 @@ namespace Tdm.Engine.Imaging;
 /// Colours of the result are clamped to [0, 1] (the decoder's range); alpha is the restored frame's. Sums run
 /// in double per row and are reduced in row order, so results do not depend on thread scheduling.
 /// </remarks>
-public static class ColourCorrection
+internal static class ColourCorrection
 {
     /// <summary>Levels of the wavelet decomposition: kernel dilations 1, 2, 4, 8, 16.</summary>
     public const int DefaultWaveletLevels = 5;

@@ -5,7 +5,7 @@ namespace Tdm.Engine.Imaging;
 /// the VAE's input in [-1, 1] (2x - 1), the ControlNet's conditioning image in [0, 1], and the VAE's decoded output
 /// back into a frame (clamp(x / 2 + 0.5, 0, 1)). Alpha never enters a network; it is carried around it.
 /// </summary>
-public static class FrameTensors
+internal static class FrameTensors
 {
     /// <summary>The VAE encoder's input for <paramref name="frames"/> (same size): a new [N, 3, H, W] tensor, 2x - 1.</summary>
     public static float[] ToVaeInput(IReadOnlyList<Frame> frames) => ToNchw(frames, 2f, -1f);

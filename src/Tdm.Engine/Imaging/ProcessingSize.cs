@@ -12,7 +12,7 @@ namespace Tdm.Engine.Imaging;
 /// <param name="OutputHeight">Height of the restored frame handed back: input height times the scale.</param>
 /// <param name="Width">Width the networks process, a multiple of the chosen multiple.</param>
 /// <param name="Height">Height the networks process, a multiple of the chosen multiple.</param>
-public readonly record struct ProcessingSize(int InputWidth, int InputHeight, int OutputWidth, int OutputHeight, int Width, int Height)
+internal readonly record struct ProcessingSize(int InputWidth, int InputHeight, int OutputWidth, int OutputHeight, int Width, int Height)
 {
     /// <summary>The paper's short side.</summary>
     public const int DefaultShortSide = 512;

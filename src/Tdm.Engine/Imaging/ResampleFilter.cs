@@ -1,7 +1,7 @@
 namespace Tdm.Engine.Imaging;
 
 /// <summary>The reconstruction kernel of <see cref="Resampler"/>.</summary>
-public enum ResampleFilter
+internal enum ResampleFilter
 {
     /// <summary>Lanczos windowed sinc, 3 lobes: sharpest, slight ringing at hard edges. The default.</summary>
     Lanczos3,

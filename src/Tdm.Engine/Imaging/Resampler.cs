@@ -14,7 +14,7 @@ namespace Tdm.Engine.Imaging;
 /// keep alpha exactly 1. Colours are not clamped (Lanczos rings slightly past [0, 1] at hard edges, and values
 /// above 1 are legitimate in float footage); alpha is clamped to [0, 1].
 /// </remarks>
-public static class Resampler
+internal static class Resampler
 {
     // Below this alpha a resampled pixel counts as fully transparent: dividing by it would amplify rounding.
     private const float TransparentAlpha = 1e-6f;

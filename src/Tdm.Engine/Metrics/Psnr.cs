@@ -6,7 +6,7 @@ namespace Tdm.Engine.Metrics;
 /// Peak signal-to-noise ratio over the RGB channels of two frames (alpha ignored), on the float values as they are
 /// (no 8-bit quantisation): 10 log10(peak^2 / MSE) decibels; identical frames give +infinity.
 /// </summary>
-public static class Psnr
+internal static class Psnr
 {
     /// <summary>PSNR in dB between <paramref name="a"/> and <paramref name="b"/> (same size), for values of range <paramref name="peak"/>.</summary>
     public static double Compute(Frame a, Frame b, double peak = 1.0) => FromMse(MeanSquaredError(a, b), peak);

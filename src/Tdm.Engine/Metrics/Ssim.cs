@@ -7,7 +7,7 @@ namespace Tdm.Engine.Metrics;
 /// an 11x11 Gaussian window (sigma 1.5), K1 = 0.01, K2 = 0.03, dynamic range L (1 for [0, 1] frames), the SSIM
 /// map over the positions where the whole window fits ("valid"), averaged. Identical frames give exactly 1.
 /// </summary>
-public static class Ssim
+internal static class Ssim
 {
     /// <summary>Side of the Gaussian window.</summary>
     public const int WindowSize = 11;

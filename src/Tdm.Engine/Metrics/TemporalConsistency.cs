@@ -8,7 +8,7 @@ namespace Tdm.Engine.Metrics;
 /// only change the restoration added (flicker) counts. <see cref="WarpingError"/> is the usual flow-based measure
 /// (Lai et al. 2018) for callers that have a flow.
 /// </summary>
-public static class TemporalConsistency
+internal static class TemporalConsistency
 {
     /// <summary>
     /// Mean over consecutive pairs t, t+1 of the mean absolute RGB value of

@@ -24,7 +24,7 @@ public static class MethodOptions
     /// <summary>A prompt of the user's own.</summary>
     public static MethodOption Prompt { get; } = new("prompt", "prompt", "Custom prompt",
         "A prompt of your own, e.g. \"remove the noise\": replaces the task's prompt (the custom task needs one).",
-        OptionKind.Text, s => s.Prompt, (s, v) => s with { Prompt = (string?)v }) { Group = "Task" };
+        OptionKind.Text, s => s.Prompt, (s, v) => s with { Prompt = string.IsNullOrWhiteSpace((string?)v) ? null : (string)v! }) { Group = "Task" };
 
     /// <summary>The negative prompt of classifier-free guidance.</summary>
     public static MethodOption NegativePrompt { get; } = new("negative-prompt", "negativePrompt", "Negative prompt",

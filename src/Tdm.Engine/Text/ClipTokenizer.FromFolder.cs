@@ -4,7 +4,7 @@ using Microsoft.ML.Tokenizers;
 
 namespace Tdm.Engine.Text;
 
-public sealed partial class ClipTokenizer
+internal sealed partial class ClipTokenizer
 {
     /// <summary>File holding the token-to-id map.</summary>
     public const string VocabFileName = "vocab.json";

@@ -17,7 +17,7 @@ namespace Tdm.Engine.Text;
 /// (which the "fast" Hugging Face tokenizer applies), so "&amp;amp;" stays literal. For the ASCII prompts of
 /// restoration this matches transformers' CLIPTokenizer exactly (checked against the golden vectors).
 /// </remarks>
-public sealed partial class ClipTokenizer
+internal sealed partial class ClipTokenizer
 {
     /// <summary>The prompt length Stable Diffusion 1.5's text encoder takes.</summary>
     public const int ModelLength = 77;

@@ -10,7 +10,7 @@ namespace Tdm.Engine.Video;
 /// frames sit in the context, and the content of every context frame (a 128-bit xxHash of its pixels). Editing
 /// one frame upstream changes the key of exactly the chunks whose context contains it.
 /// </summary>
-public readonly record struct ChunkKey(UInt128 Value)
+internal readonly record struct ChunkKey(UInt128 Value)
 {
     /// <summary>Hashes the inputs of one chunk.</summary>
     public static ChunkKey Of(string model, string settings, int ownedOffset, int ownedCount, IReadOnlyList<Frame> context)

@@ -9,7 +9,7 @@ namespace Tdm.Engine.Video;
 /// several render threads ask for its frames at the same time (they wait for the first), and only a complete
 /// result is ever stored: a cancelled or failed computation leaves nothing behind. Thread-safe.
 /// </summary>
-public sealed class RestoredChunkCache
+internal sealed class RestoredChunkCache
 {
     // Requests for the same key serialize on one of these; unrelated keys rarely share one.
     private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();

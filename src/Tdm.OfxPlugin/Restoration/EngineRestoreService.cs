@@ -13,14 +13,15 @@ internal sealed class EngineRestoreService : IRestoreService, IDisposable
 {
     private readonly ConcurrentDictionary<DeviceKind, Lazy<TdmEngine>> _engines = new();
 
-    public (int First, int Last) ContextOf(int clipLength, int index, RestoreSettings settings)
-    {
-        var grid = VideoRestorer.Grid(clipLength, settings);
-        return grid.Context(grid.ChunkOf(index));
-    }
+    public (int First, int Last) ContextOf(int clipLength, int index, RestoreSettings settings) =>
+        TdmEngine.ContextOf(clipLength, index, settings);
 
-    public Frame RestoreFrame(IClip clip, int index, RestoreRequest request, IProgress<RestoreProgress>? progress, CancellationToken cancel) =>
-        Engine(request.Device).Restorer(request.Models).RestoreFrame(clip, index, request.Settings, progress, cancel);
+    public Frame RestoreFrame(IClip clip, int index, RestoreRequest request, IProgress<RestoreProgress>? progress, CancellationToken cancel)
+    {
+        Frame? restored = null;
+        Engine(request.Device).Restore(request.Models, clip, index, index, request.Settings, (_, frame) => restored = frame, progress, cancel);
+        return restored ?? throw new TdmException(TdmErrorKind.Internal, $"the engine returned no frame {index}");
+    }
 
     public void ClearCache()
     {

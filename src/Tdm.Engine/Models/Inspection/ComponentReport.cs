@@ -19,7 +19,7 @@ namespace Tdm.Engine.Models.Inspection;
 /// <param name="Problems">Missing and misshapen tensors, and anything else wrong.</param>
 /// <param name="Unused">Tensors nothing uses; null when the complete key list was not available to judge.</param>
 /// <param name="Ignored">Known non-weights skipped (position_ids, ...).</param>
-public sealed record ComponentReport(
+internal sealed record ComponentReport(
     string Component,
     string WeightsPath,
     long FileBytes,

@@ -4,7 +4,7 @@ using Tdm.Engine.Checkpoints;
 
 namespace Tdm.Engine.Models.Inspection;
 
-public sealed partial class ModelInspector
+internal sealed partial class ModelInspector
 {
     private ModelReport InspectFile(string path, string? tokenizerPath, SingleFileConfigs? configs)
     {

@@ -15,7 +15,7 @@ namespace Tdm.Engine.Models.Inspection;
 /// graphs' own (key, shape) list for each network's config (<see cref="NetworkCatalogue.ExpectedTensors"/>), and tensors
 /// no graph reads are reported.
 /// </summary>
-public sealed partial class ModelInspector
+internal sealed partial class ModelInspector
 {
     /// <summary>Inspects <paramref name="path"/>; never throws for a bad model (problems go into the report).</summary>
     /// <param name="path">A model folder or file, or a ControlNet folder or file.</param>

@@ -13,7 +13,7 @@ namespace Tdm.Engine.Models.Inspection;
 /// <param name="Components">The networks found.</param>
 /// <param name="Problems">Problems not tied to one network's tensors (missing files, refusals, tokenizer).</param>
 /// <param name="Notes">Facts worth knowing (tokenizer and scheduler found, defaults used).</param>
-public sealed record ModelReport(
+internal sealed record ModelReport(
     string Path,
     CheckpointLayout? Layout,
     string Family,

@@ -14,7 +14,7 @@ namespace Tdm.Engine.Models.Synthetic;
 /// 0..255 the byte symbols, 256..511 their '&lt;/w&gt;' (end of word) forms, then the learned merges, and the two
 /// specials at the top of the id space; ids in between are unused (their embedding rows are never looked up).
 /// </summary>
-public static class SyntheticVocabulary
+internal static class SyntheticVocabulary
 {
     /// <summary>Stable Diffusion 1.5's vocabulary size (CLIP's 49,408 ids).</summary>
     public const int Sd15VocabularySize = 49408;
