@@ -27,7 +27,7 @@ public sealed record EngineOptions
 
     /// <summary>Checks only ('tdm bench devices --candidate cpu-fp16'): on the CPU, build the float16 graphs that CUDA
     /// runs instead of float32. Slow; it measures half precision against the reference on machines without a GPU.</summary>
-    internal bool HalfPrecisionOnCpu { get; init; }
+    public bool HalfPrecisionOnCpu { get; init; }
 
     /// <summary>The prompt of each task (Task Prompt Guidance); a studio may reword them, e.g. the MP4 one.</summary>
     public Text.TaskPrompts TaskPrompts { get; init; } = Text.TaskPrompts.Default;

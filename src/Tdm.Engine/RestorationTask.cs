@@ -3,7 +3,7 @@ namespace Tdm.Engine;
 /// <summary>
 /// What the restoration should do. With Task Prompt Guidance one model serves every task: the task only chooses
 /// the text prompt (see <see cref="Text.TaskPrompts"/>). Names for command lines and settings:
-/// <see cref="RestorationTaskNames"/>.
+/// <see cref="Options.MethodOptions.Task"/>.
 /// </summary>
 public enum RestorationTask
 {

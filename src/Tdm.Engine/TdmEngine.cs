@@ -40,6 +40,10 @@ public sealed class TdmEngine : IDisposable
     /// <summary>Why the engine fell back to the CPU in Auto mode, or null.</summary>
     public string? DeviceNote => _device.Value.Note;
 
+    /// <summary>The fixed chunk grid <paramref name="settings"/> impose on a clip of <paramref name="clipLength"/> frames:
+    /// which frames each chunk owns and reads. Ranges that follow it restore each chunk once.</summary>
+    public static ChunkGrid Grid(int clipLength, RestoreSettings settings) => VideoRestorer.Grid(clipLength, settings);
+
     /// <summary>
     /// The frames (clip indices, inclusive) that restoring frame <paramref name="frame"/> reads: its chunk and the
     /// chunk's handles on the fixed grid. Hosts fetch these before asking for the frame (OpenFX's frames needed).

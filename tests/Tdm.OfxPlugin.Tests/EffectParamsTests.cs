@@ -1,3 +1,4 @@
+using Tdm.Engine.Options;
 using Tdm.OfxPlugin.Host;
 
 namespace Tdm.OfxPlugin.Tests;
@@ -27,13 +28,26 @@ public class EffectParamsTests
     [Fact]
     public void Defaults_AsDeclared_AreThePapersSettings()
     {
-        double Default(string name) => EffectParams.All.Single(p => p.Name == name).Default;
-        Assert.Equal(10, Default(EffectParams.InversionSteps));
-        Assert.Equal(32, Default(EffectParams.SamplingSteps));
-        Assert.Equal(7.5, Default(EffectParams.Guidance));
-        Assert.Equal(1, Default(EffectParams.ControlNetScale));
-        Assert.Equal(3, Default(EffectParams.WindowRadius));
-        Assert.Equal(512, Default(EffectParams.ShortSide));
+        double Default(MethodOption option) => EffectParams.All.Single(p => p.Name == option.ScriptName).Default;
+        Assert.Equal(10, Default(MethodOptions.InversionSteps));
+        Assert.Equal(32, Default(MethodOptions.SamplingSteps));
+        Assert.Equal(7.5, Default(MethodOptions.Guidance));
+        Assert.Equal(1, Default(MethodOptions.ControlNetScale));
+        Assert.Equal(3, Default(MethodOptions.Radius));
+        Assert.Equal(512, Default(MethodOptions.ShortSide));
+        Assert.Equal(EffectParams.Automatic, Default(MethodOptions.Handles));
+    }
+
+    [Fact]
+    public void MethodOptions_EachOne_IsAParameterWithTheCataloguesRanges()
+    {
+        foreach (var option in MethodOptions.All)
+        {
+            var p = EffectParams.All.Single(d => d.Name == option.ScriptName);
+            Assert.Equal(option.Label, p.Label);
+            if (option.Kind is OptionKind.Integer or OptionKind.Number)
+                Assert.Equal((option.Maximum, option.DisplayMaximum), (p.Max, p.DisplayMax));
+        }
     }
 
     [Fact]
@@ -59,21 +73,19 @@ public class EffectParamsTests
     }
 
     [Fact]
-    public void Choices_Options_MatchTheirEnums()
+    public void Choices_Options_AreTheCataloguesInOrderWithAutomaticLast()
     {
-        // The enum names an option stands for, checked against the option count.
-        string[] Labels(string name, params string[] enumNames)
+        // Option i of a host choice is the catalogue's choice i (EffectSettings reads the index back); hosts save the
+        // index, so the order is part of saved projects: the enums' order.
+        foreach (var option in MethodOptions.All.Where(o => o.Kind == OptionKind.Choice))
         {
-            Assert.Equal(enumNames.Length, Options(name));
-            return enumNames;
+            var p = EffectParams.All.Single(d => d.Name == option.ScriptName);
+            string[] expected = [.. option.Choices.Select(c => c.Label), .. option.IsOptional ? [EffectParams.AutomaticLabel] : Array.Empty<string>()];
+            Assert.Equal(expected, p.Options);
         }
-
-        int Options(string name) => EffectParams.All.Single(p => p.Name == name).Options.Count;
-        // Option i is the engine enum's value i: EffectSettings casts the index.
-        Assert.Equal(Enum.GetNames<Engine.RestorationTask>(), Labels(EffectParams.Task, "Denoise", "Dehaze", "Derain", "Mp4Artifacts", "SuperResolution", "Custom"));
-        Assert.Equal(Enum.GetNames<Engine.TemporalMode>(), Labels(EffectParams.TemporalMode, "SwCfa", "FirstFrame", "Off"));
-        Assert.Equal(Enum.GetNames<Engine.ColourFix>(), Labels(EffectParams.ColourFix, "None", "Wavelet", "AdaIn"));
-        Assert.Equal(Enum.GetNames<Engine.DeviceKind>(), Labels(EffectParams.Device, "Auto", "Cpu", "Cuda"));
-        Assert.Equal(EffectParams.Scales.Length, Options(EffectParams.OutputScale));
+        Assert.Equal(Enum.GetValues<Engine.RestorationTask>().Cast<object>(), MethodOptions.Task.Choices.Select(c => c.Value));
+        Assert.Equal(Enum.GetValues<Engine.TemporalMode>().Cast<object>(), MethodOptions.Temporal.Choices.Select(c => c.Value));
+        Assert.Equal(Enum.GetValues<Engine.ColourFix>().Cast<object>(), MethodOptions.ColourFix.Choices.Select(c => c.Value));
+        Assert.Equal(Enum.GetNames<Engine.DeviceKind>().Length, EffectParams.All.Single(p => p.Name == EffectParams.Device).Options.Count);
     }
 }

@@ -61,7 +61,7 @@ public sealed record TaskPrompts
             RestorationTask.SuperResolution => SuperResolution,
             RestorationTask.Custom => throw new TdmException(TdmErrorKind.BadArgument,
                 "the custom task needs a prompt: give one (for example \"remove the snow\") or choose a task: " +
-                string.Join(", ", RestorationTaskNames.All)),
+                string.Join(", ", Options.MethodOptions.Task.Choices.Select(c => c.Name))),
             _ => throw new TdmException(TdmErrorKind.BadArgument, $"{(int)task} is not a RestorationTask value"),
         };
     }

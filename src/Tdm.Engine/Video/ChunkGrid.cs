@@ -6,7 +6,7 @@ namespace Tdm.Engine.Video;
 /// the same context whichever frame asked for it, so interactive views, render queues and render farms that split
 /// the range produce identical pixels.
 /// </summary>
-internal sealed class ChunkGrid
+public sealed class ChunkGrid
 {
     /// <param name="clipLength">Frames in the clip (indices 0..clipLength-1).</param>
     /// <param name="chunkLength">N, frames owned per chunk.</param>

@@ -31,8 +31,10 @@ public static class EngineReference
         s_frames.GetOrAdd((seed, frame), _ =>
         {
             var model = HostScenario.ModelFolder;
-            var restorer = s_engine.Value.Restorer(new ModelPaths(model, Path.Combine(model, "controlnet")));
-            return restorer.RestoreFrame(new ArrayClip(clip.Frames), frame, Settings);
+            Frame? restored = null;
+            s_engine.Value.Restore(new ModelPaths(model, Path.Combine(model, "controlnet")), new ArrayClip(clip.Frames), frame, frame, Settings,
+                (_, f) => restored = f);
+            return restored!;
         });
 
     private sealed class ArrayClip(Frame[] frames) : IClip
