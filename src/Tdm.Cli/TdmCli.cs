@@ -98,7 +98,7 @@ internal sealed class TdmCli
     private Command HelpCommand()
     {
         var words = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
-        var help = new Command("help", "Describes a command.") { Hidden = true };
+        var help = new DocumentedCommand("help", "Describes a command: 'tdm help restore' is 'tdm restore --help'.", "tdm help [COMMAND]") { Hidden = true };
         help.Arguments.Add(words);
         help.SetAction((result, cancel) => Task.FromResult(Dispatch([.. result.GetValue(words) ?? [], "--help"], cancel)));
         return help;

@@ -77,9 +77,9 @@ internal static class CliOptions
         Valued<T?>(name, valueName, Describe(help, null, defaultText), text => parse(text));
 
     /// <summary>A flag: present or not, and it takes no value.</summary>
-    public static Option<bool> Flag(string name, string help, params string[] aliases)
+    public static Option<bool> Flag(string name, string help)
     {
-        var option = new Option<bool>(name, aliases) { Description = help, Arity = ArgumentArity.Zero };
+        var option = new Option<bool>(name) { Description = help, Arity = ArgumentArity.Zero };
         option.Validators.Add(RejectRepeats);
         return option;
     }
