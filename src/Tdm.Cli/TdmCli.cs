@@ -1,17 +1,43 @@
-using System.Reflection;
-using System.Text;
-using Tdm.Cli.Arguments;
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.CommandLine.Help;
+using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 
 namespace Tdm.Cli;
 
 /// <summary>
-/// The dispatcher: finds the command named by the first word(s), parses its options, prints --help, runs it, and
-/// turns every exception into an exit code and a one-line message on stderr.
+/// The dispatcher: puts the commands under one System.CommandLine root (groups such as 'tdm models' made on the
+/// way, --help, --version, 'tdm help COMMAND' and the [suggest] directive that shell completion asks), parses, runs,
+/// and turns every exception into an exit code and a one-line message on stderr.
 /// </summary>
-internal sealed class TdmCli(CliConsole console, IEnumerable<ICommand> commands)
+internal sealed class TdmCli
 {
-    private readonly IReadOnlyList<ICommand> _commands = [.. commands];
+    // The groups' lines in 'tdm models --help'.
+    private static readonly Dictionary<string, string> s_groups = new(StringComparer.Ordinal)
+    {
+        ["models"] = "Writes and inspects model folders.",
+        ["bench"] = "Measures speed, memory and how far float16 on CUDA is from float32 on the CPU.",
+    };
+
+    private readonly CliConsole _console;
+    private readonly RootCommand _root;
+    private readonly InvocationConfiguration _invocation;
+
+    public TdmCli(CliConsole console, IEnumerable<ICommand> commands)
+    {
+        _console = console;
+        _root = BuildRoot(commands);
+        _invocation = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            // Failures are classified below; Ctrl-C and SIGTERM are Program's (a render stops between diffusion
+            // steps, which can take longer than System.CommandLine's grace period).
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+    }
 
     /// <summary>Runs the command line <paramref name="args"/>; returns the process exit code.</summary>
     public int Run(IReadOnlyList<string> args, CancellationToken cancel)
@@ -23,72 +49,58 @@ internal sealed class TdmCli(CliConsole console, IEnumerable<ICommand> commands)
         catch (Exception e)
         {
             var (code, message) = Failure.Classify(e, cancel);
-            console.Error.WriteLine($"tdm: {(code == ExitCodes.Cancelled ? "" : "error: ")}{message}");
+            _console.Error.WriteLine($"tdm: {(code == ExitCodes.Cancelled ? "" : "error: ")}{message}");
             if (code == ExitCodes.Internal || Environment.GetEnvironmentVariable("TDM_DEBUG") == "1")
-                console.Error.WriteLine(e.ToString());
+                _console.Error.WriteLine(e.ToString());
             return code;
         }
     }
 
-    private int Dispatch(IReadOnlyList<string> args, CancellationToken cancel)
+    // The commands' actions are synchronous: the task is complete when InvokeAsync returns.
+    private int Dispatch(IReadOnlyList<string> args, CancellationToken cancel) =>
+        TdmParser.Parse(_root, args).InvokeAsync(_invocation, cancel).GetAwaiter().GetResult();
+
+    private RootCommand BuildRoot(IEnumerable<ICommand> commands)
     {
-        if (args.Count == 0 || args[0] is "--help" or "-h" or "help" && args.Count == 1)
+        var root = new RootCommand(HelpText.Title);
+        // Only -h and --help (not /h, -?, /?): a word such as '/?' stays an argument, as it always was.
+        root.Options.Clear();
+        root.Options.Add(new HelpOption("--help", "-h") { Recursive = true, Action = new ShowHelpAction() });
+        root.Options.Add(new VersionOption { Action = new ShowVersionAction() });
+        if (!root.Directives.OfType<SuggestDirective>().Any())
+            root.Directives.Add(new SuggestDirective());
+        // 'tdm' alone lists the commands, as --help does, but it did not run anything: exit 2.
+        root.SetAction(result =>
         {
-            console.Out.Write(Overview());
-            return args.Count == 0 ? ExitCodes.BadArguments : ExitCodes.Ok;
-        }
-        if (args[0] == "--version")
-        {
-            console.Out.WriteLine($"tdm {typeof(TdmCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"}");
-            return ExitCodes.Ok;
-        }
-        IReadOnlyList<string> words = args[0] == "help" ? [.. args.Skip(1), "--help"] : args;
+            result.InvocationConfiguration.Output.Write(HelpText.For(root));
+            return ExitCodes.BadArguments;
+        });
 
-        // The longest command name that the first words spell ("models synth" before "models").
-        ICommand? command = null;
-        var used = 0;
-        foreach (var candidate in _commands)
-        {
-            var name = candidate.Spec.Name.Split(' ');
-            if (name.Length > used && name.Length <= words.Count && name.Select((w, i) => w == words[i]).All(x => x))
-                (command, used) = (candidate, name.Length);
-        }
-        if (command is null)
-            return Unknown(words);
-
-        var parsed = ArgumentParser.Parse(command.Spec, words.Skip(used).ToList());
-        if (parsed.HelpRequested)
-        {
-            console.Out.Write(HelpWriter.Format(command.Spec));
-            return ExitCodes.Ok;
-        }
-        return command.Run(parsed, cancel);
+        foreach (var command in commands)
+            (command.Group is null ? root : Group(root, command.Group)).Subcommands.Add(command.Create());
+        root.Subcommands.Add(HelpCommand());
+        return root;
     }
 
-    private int Unknown(IReadOnlyList<string> words)
+    private static Command Group(RootCommand root, string name)
     {
-        // "tdm models" alone, or a mistyped subcommand: list the commands of that group.
-        var group = _commands.Where(c => c.Spec.Name.StartsWith(words[0] + " ", StringComparison.Ordinal)).ToList();
-        if (group.Count > 0)
-        {
-            var sub = words.Count > 1 && !words[1].StartsWith('-') ? $"unknown command 'tdm {words[0]} {words[1]}'" : $"'tdm {words[0]}' needs a command";
-            throw new UsageException($"{sub}; one of: {string.Join(", ", group.Select(c => c.Spec.Name))}");
-        }
-        throw new UsageException($"unknown command '{words[0]}'; commands: {string.Join(", ", _commands.Select(c => c.Spec.Name))} ('tdm --help' says more)");
+        if (root.Subcommands.FirstOrDefault(c => c.Name == name) is { } existing)
+            return existing;
+        var group = new Command(name, s_groups.GetValueOrDefault(name));
+        int NeedsCommand(ParseResult _) => throw new UsageException(
+            $"'tdm {name}' needs a command; one of: {string.Join(", ", TdmParser.Leaves(group).Select(CommandPath.Short))}");
+        group.SetAction(NeedsCommand);
+        root.Subcommands.Add(group);
+        return group;
     }
 
-    private string Overview()
+    // 'tdm help restore' is 'tdm restore --help'; 'tdm help' is 'tdm --help'.
+    private Command HelpCommand()
     {
-        var text = new StringBuilder()
-            .AppendLine("tdm: temporally consistent video restoration with diffusion (TDM: SD1.5 + a restoration ControlNet)")
-            .AppendLine()
-            .AppendLine("Commands:");
-        foreach (var command in _commands)
-            text.Append("  ").Append(command.Spec.Name.PadRight(16)).AppendLine(command.Spec.Summary);
-        text.AppendLine()
-            .AppendLine("'tdm COMMAND --help' describes a command's options.")
-            .AppendLine()
-            .AppendLine(ExitCodes.Help);
-        return text.ToString();
+        var words = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
+        var help = new DocumentedCommand("help", "Describes a command: 'tdm help restore' is 'tdm restore --help'.", "tdm help [COMMAND]") { Hidden = true };
+        help.Arguments.Add(words);
+        help.SetAction((result, cancel) => Task.FromResult(Dispatch([.. result.GetValue(words) ?? [], "--help"], cancel)));
+        return help;
     }
 }

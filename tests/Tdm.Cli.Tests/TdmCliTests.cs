@@ -45,6 +45,38 @@ public sealed class TdmCliTests(MediaFixture media) : IClassFixture<MediaFixture
     }
 
     [Fact]
+    public void Help_ListsTheCommandsExitZero()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("  models synth    Writes a random-weight", output, StringComparison.Ordinal);
+        Assert.Equal(output, Run("help").Out);
+        Assert.Equal(output, Run("-h").Out);
+    }
+
+    [Fact]
+    public void GroupHelp_ListsItsCommands()
+    {
+        var (code, output, _) = Run("bench", "--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("Usage: tdm bench COMMAND", output, StringComparison.Ordinal);
+        Assert.Contains("  bench devices   Restores one clip", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("restore         ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelpOfAnUnknownCommand_ExitTwo() =>
+        Assert.Equal((ExitCodes.BadArguments, "tdm: error: unknown command 'restroe'"), Split(Run("help", "restroe")));
+
+    [Fact]
+    public void Version_NamesTdm()
+    {
+        var (code, output, _) = Run("--version");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith("tdm 1.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownCommand_ExitTwo() =>
         Assert.Equal((ExitCodes.BadArguments, "tdm: error: unknown command 'restroe'"), Split(Run("restroe", "x")));
 

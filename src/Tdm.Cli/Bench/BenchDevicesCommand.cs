@@ -1,6 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Tdm.Cli.Arguments;
+using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 using Tdm.Engine;
 using Tdm.Engine.Checkpoints;
@@ -18,57 +19,68 @@ namespace Tdm.Cli.Bench;
 /// </summary>
 internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
 {
-    private static readonly KeyValuePair<string, bool>[] s_candidates = [new("cuda", true), new("cpu-fp16", false)];
+    // The candidate's device; a DeviceKind rather than a bool, which System.CommandLine would take for a flag.
+    private static readonly KeyValuePair<string, DeviceKind>[] s_candidates = [new("cuda", DeviceKind.Cuda), new("cpu-fp16", DeviceKind.Cpu)];
 
     /// <inheritdoc/>
-    public CommandSpec Spec { get; } = new(
-        "bench devices",
-        "tdm bench devices [--arch tiny|sd15] [--frames N] [--size WxH] [--inversion-steps N] [--steps N] [--cache-dir DIR]",
-        "Restores one clip on the CPU (float32) and on CUDA (float16) and compares the frames: differences, PSNR, times.",
-        [
-            new("--arch", "ARCH", "tiny or sd15: the random-weight model to synthesize (kept in the cache folder) (default tiny)"),
-            new("--model", "DIR", "compare with this model folder instead of a synthesized one"),
-            new("--frames", "N", "frames in the clip, all in one chunk (default 8 for tiny, 2 for sd15)"),
-            new("--size", "WxH", "frame size, processed as it is (default 256x128 for tiny, 256x256 for sd15)"),
-            new("--inversion-steps", "N", "DDIM inversion steps (default 10)"),
-            new("--steps", "N", "DDIM sampling steps (default 32)"),
-            new("--candidate", "DEVICE", "cuda (float16 on the GPU) or cpu-fp16 (the same float16 graphs on the CPU, a check without a GPU) (default cuda)"),
-            new("--device-index", "N", "which CUDA device (default 0)"),
-            new("--threads", "N", "CPU threads per operator (default: one per core)"),
-            new("--cache-dir", "DIR", "compiled graphs and synthesized models (default: the engine's cache folder)"),
-        ],
-        Details: Float16Tolerance.Help + "\n\nExit code 0 when the frames are within the tolerance, 1 when they are not. "
-            + ExitCodes.Help);
+    public string? Group => "bench";
 
     /// <inheritdoc/>
-    public int Run(ParsedArguments args, CancellationToken cancel)
+    public Command Create()
     {
-        // Every argument is read before any work, so a bad one costs nothing.
-        var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, BenchModels.Architectures);
-        var tiny = architecture == SyntheticArchitecture.Tiny;
-        var frames = args.Int("--frames", tiny ? 8 : 2, 1, 256);
-        var (width, height) = BenchModels.ParseSize(args.String("--size") ?? (tiny ? "256x128" : "256x256"));
-        var onCuda = args.Choice("--candidate", true, s_candidates);
-        var reference = new EngineOptions
+        var architecture = CliOptions.Choice("--arch", "the random-weight model to synthesize (kept in the cache folder)", BenchModels.Architectures, SyntheticArchitecture.Tiny);
+        var model = CliOptions.Text("--model", "DIR", "compare with this model folder instead of a synthesized one");
+        var frames = CliOptions.OptionalInt("--frames", "N", "frames in the clip, all in one chunk", 1, 256, "8 for tiny, 2 for sd15");
+        var size = BenchModels.Size("frame size, processed as it is", "256x128 for tiny, 256x256 for sd15");
+        var inversionSteps = BenchModels.InversionSteps();
+        var steps = BenchModels.SamplingSteps();
+        var candidate = CliOptions.Choice("--candidate", "cuda (float16 on the GPU) or cpu-fp16 (the same float16 graphs on the CPU, a check without a GPU)", s_candidates, DeviceKind.Cuda);
+        var deviceIndex = BenchModels.DeviceIndex();
+        var threads = BenchModels.Threads();
+        var cache = BenchModels.CacheDirectory("compiled graphs and synthesized models");
+        var command = new DocumentedCommand(
+            "devices",
+            "Restores one clip on the CPU (float32) and on CUDA (float16) and compares the frames: differences, PSNR, times.",
+            "tdm bench devices [--arch tiny|sd15] [--frames N] [--size WxH] [--inversion-steps N] [--steps N] [--cache-dir DIR]",
+            Float16Tolerance.Help + "\n\nExit code 0 when the frames are within the tolerance, 1 when they are not. " + ExitCodes.Help)
         {
-            Device = DeviceKind.Cpu,
-            IntraOpThreads = args.Int("--threads", 0, 0, 1024),
-            CacheDirectory = args.NonEmpty("--cache-dir"),
-            ResultCacheBytes = 0, // both runs compute
+            architecture, model, frames, size, inversionSteps, steps, candidate, deviceIndex, threads, cache,
         };
-        var candidate = onCuda
-            ? reference with { Device = DeviceKind.Cuda, DeviceIndex = args.Int("--device-index", 0, 0, 64) }
-            : reference with { HalfPrecisionOnCpu = true };
-        var settings = new RestoreSettings
+        // Every argument is checked by the parse, before any work, so a bad one costs nothing.
+        command.SetAction((result, cancel) =>
         {
-            Task = RestorationTask.Denoise,
-            InversionSteps = args.Int("--inversion-steps", 10, 1, 1000),
-            SamplingSteps = args.Int("--steps", 32, 1, 1000),
-            ChunkLength = frames,
-            Handles = 0,
-            ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
-        }.Validate();
-        var modelFolder = args.NonEmpty("--model");
+            var tiny = result.GetValue(architecture) == SyntheticArchitecture.Tiny;
+            var count = result.GetValue(frames) ?? (tiny ? 8 : 2);
+            var (width, height) = result.GetValue(size) ?? (tiny ? (256, 128) : (256, 256));
+            var reference = new EngineOptions
+            {
+                Device = DeviceKind.Cpu,
+                IntraOpThreads = result.GetValue(threads),
+                CacheDirectory = result.GetValue(cache),
+                ResultCacheBytes = 0, // both runs compute
+            };
+            var settings = new RestoreSettings
+            {
+                Task = RestorationTask.Denoise,
+                InversionSteps = result.GetValue(inversionSteps),
+                SamplingSteps = result.GetValue(steps),
+                ChunkLength = count,
+                Handles = 0,
+                ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
+            }.Validate();
+            return Task.FromResult(Run(result.GetValue(architecture), result.GetValue(model), count, width, height,
+                result.GetValue(candidate) == DeviceKind.Cuda, result.GetValue(deviceIndex), reference, settings, cancel));
+        });
+        return command;
+    }
+
+    private int Run(SyntheticArchitecture architecture, string? modelFolder, int frames, int width, int height, bool onCuda, int deviceIndex,
+        EngineOptions reference, RestoreSettings settings, CancellationToken cancel)
+    {
+        var tiny = architecture == SyntheticArchitecture.Tiny;
+        var candidate = onCuda
+            ? reference with { Device = DeviceKind.Cuda, DeviceIndex = deviceIndex }
+            : reference with { HalfPrecisionOnCpu = true };
 
         // The candidate's device first: without CUDA the command stops at once, before minutes of CPU work.
         using var candidateEngine = new TdmEngine(candidate);

@@ -1,5 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
-using Tdm.Cli.Arguments;
+using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 using Tdm.Engine;
 using Tdm.Engine.Checkpoints;
@@ -19,43 +20,47 @@ internal sealed class BenchGraphsCommand(CliConsole console) : ICommand
         [new("tiny", [SyntheticArchitecture.Tiny]), new("sd15", [SyntheticArchitecture.Sd15]), new("all", [SyntheticArchitecture.Tiny, SyntheticArchitecture.Sd15])];
 
     /// <inheritdoc/>
-    public CommandSpec Spec { get; } = new(
-        "bench graphs",
-        "tdm bench graphs [--arch tiny|sd15|all] [--device cpu|cuda|auto] [--size WxH] [--runs N]",
-        "Measures, per network, graph build time, first and cached load time, and forward-pass time.",
-        [
-            new("--arch", "ARCH", "tiny, sd15 or all: the random-weight models to measure (default all)"),
-            new("--device", "DEVICE", "cpu, cuda or auto (default cpu)"),
-            new("--device-index", "N", "which CUDA device (default 0)"),
-            new("--size", "WxH", "image size of the forward passes (default 256x128 for tiny, 256x256 for sd15 on the CPU, 896x512 on CUDA)"),
-            new("--runs", "N", "forward passes per network; the median is printed (default 3)"),
-            new("--threads", "N", "CPU threads per operator (default: one per core)"),
-            new("--cache-dir", "DIR", "synthesized models and the graph cache (default: the engine's cache folder)"),
-        ],
-        Details: "A benchmark, not a test: the figures depend on the machine. U-Net and ControlNet run a batch of 2 (one "
-            + "guidance pair), the VAE and the text encoder a batch of 1. " + ExitCodes.Help);
+    public string? Group => "bench";
 
     /// <inheritdoc/>
-    public int Run(ParsedArguments args, CancellationToken cancel)
+    public Command Create()
     {
-        var architectures = args.Choice("--arch", s_architectures[2].Value, s_architectures);
-        var kind = args.Choice("--device", DeviceKind.Cpu, BenchModels.Devices);
-        int runs = args.Int("--runs", 3, 1, 100);
-        var options = new EngineOptions
+        var architectures = CliOptions.Choice("--arch", "the random-weight models to measure", s_architectures, s_architectures[2].Value);
+        var device = CliOptions.Choice("--device", "cpu, cuda or auto", BenchModels.Devices, DeviceKind.Cpu);
+        var deviceIndex = BenchModels.DeviceIndex();
+        var size = BenchModels.Size("image size of the forward passes", "256x128 for tiny, 256x256 for sd15 on the CPU, 896x512 on CUDA");
+        var runs = CliOptions.Int("--runs", "N", "forward passes per network; the median is printed", 3, 1, 100);
+        var threads = BenchModels.Threads();
+        var cache = BenchModels.CacheDirectory("synthesized models and the graph cache");
+        var command = new DocumentedCommand(
+            "graphs",
+            "Measures, per network, graph build time, first and cached load time, and forward-pass time.",
+            "tdm bench graphs [--arch tiny|sd15|all] [--device cpu|cuda|auto] [--size WxH] [--runs N]",
+            "A benchmark, not a test: the figures depend on the machine. U-Net and ControlNet run a batch of 2 (one "
+                + "guidance pair), the VAE and the text encoder a batch of 1. " + ExitCodes.Help)
         {
-            Device = kind,
-            DeviceIndex = args.Int("--device-index", 0, 0, 64),
-            IntraOpThreads = args.Int("--threads", 0, 0, 1024),
-            CacheDirectory = args.NonEmpty("--cache-dir"),
+            architectures, device, deviceIndex, size, runs, threads, cache,
         };
+        command.SetAction((result, cancel) => Task.FromResult(Run(result.GetValue(architectures)!, result.GetValue(size), result.GetValue(runs),
+            new EngineOptions
+            {
+                Device = result.GetValue(device),
+                DeviceIndex = result.GetValue(deviceIndex),
+                IntraOpThreads = result.GetValue(threads),
+                CacheDirectory = result.GetValue(cache),
+            }, cancel)));
+        return command;
+    }
+
+    private int Run(SyntheticArchitecture[] architectures, (int Width, int Height)? size, int runs, EngineOptions options, CancellationToken cancel)
+    {
         var (device, note) = DeviceSelection.Resolve(options.Device, options.DeviceIndex, options.IntraOpThreads, options.CudaLibraryPath);
         console.Out.WriteLine($"tdm bench graphs on {device.Description}{(note is null ? "" : $" ({note})")}, {device.ComputeType}, median of {runs}");
         console.Out.WriteLine($"{"model",-5} {"network",-13} {"parameters",13} {"input",-22} {"build (ms)",10} {"first load (s)",14} {"cached load (s)",15} {"forward (ms)",12}");
         foreach (var architecture in architectures)
         {
             string model = BenchModels.Synthesized(architecture, options, console);
-            var size = args.String("--size") ?? (device.IsCuda ? "896x512" : architecture == SyntheticArchitecture.Sd15 ? "256x256" : "256x128");
-            var (width, height) = BenchModels.ParseSize(size);
+            var (width, height) = size ?? (device.IsCuda ? (896, 512) : architecture == SyntheticArchitecture.Sd15 ? (256, 256) : (256, 128));
             if (width % 64 != 0 || height % 64 != 0)
                 throw new UsageException($"--size must be multiples of 64 (the networks' downsampling), got {width}x{height}");
             // A fresh graph cache per run, so the first load really builds.

@@ -1,12 +1,13 @@
+using System.CommandLine;
 using System.Globalization;
-using Tdm.Cli.Arguments;
+using Tdm.Cli.CommandLine;
 using Tdm.Engine;
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Cli.Bench;
 
-/// <summary>What the benchmark commands share: their synthesized models and the --size argument.</summary>
+/// <summary>What the benchmark commands share: their synthesized models and the options they have in common.</summary>
 internal static class BenchModels
 {
     /// <summary>--arch's values.</summary>
@@ -33,6 +34,25 @@ internal static class BenchModels
         }
         return folder;
     }
+
+    /// <summary>--size WxH; null when absent (the default depends on the model and device).</summary>
+    public static Option<(int Width, int Height)?> Size(string help, string defaultText) =>
+        CliOptions.Parsed("--size", "WxH", help, ParseSize, defaultText);
+
+    /// <summary>--inversion-steps N.</summary>
+    public static Option<int> InversionSteps() => CliOptions.Int("--inversion-steps", "N", "DDIM inversion steps", 10, 1, 1000);
+
+    /// <summary>--steps N.</summary>
+    public static Option<int> SamplingSteps() => CliOptions.Int("--steps", "N", "DDIM sampling steps", 32, 1, 1000);
+
+    /// <summary>--device-index N.</summary>
+    public static Option<int> DeviceIndex() => CliOptions.Int("--device-index", "N", "which CUDA device", 0, 0, 64);
+
+    /// <summary>--threads N.</summary>
+    public static Option<int> Threads() => CliOptions.Int("--threads", "N", "CPU threads per operator", 0, 0, 1024, "0, one per core");
+
+    /// <summary>--cache-dir DIR.</summary>
+    public static Option<string?> CacheDirectory(string help) => CliOptions.Text("--cache-dir", "DIR", help, "the engine's cache folder");
 
     /// <summary>Parses WIDTHxHEIGHT.</summary>
     public static (int Width, int Height) ParseSize(string text)

@@ -1,6 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Tdm.Cli.Arguments;
+using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 using Tdm.Cli.Media;
 using Tdm.Engine;
@@ -19,51 +20,61 @@ namespace Tdm.Cli.Bench;
 internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools) : ICommand
 {
     /// <inheritdoc/>
-    public CommandSpec Spec { get; } = new(
-        "bench restore",
-        "tdm bench restore [--arch tiny|sd15] [--frames N] [--size WxH] [--device auto|cuda|cpu] [options]",
-        "Measures seconds per frame (VAE, inversion, sampling), SW-CFA against plain attention, and peak memory.",
-        [
-            new("--arch", "ARCH", "tiny or sd15: the random-weight model to synthesize (kept in the cache folder) (default tiny)"),
-            new("--model", "DIR", "measure this model folder instead of a synthesized one"),
-            new("--frames", "N", "frames in the clip, all in one chunk (default 16)"),
-            new("--size", "WxH", "frame size, processed as it is (default 896x512 for sd15, 256x128 for tiny)"),
-            new("--inversion-steps", "N", "DDIM inversion steps (default 10)"),
-            new("--steps", "N", "DDIM sampling steps (default 32)"),
-            new("--device", "DEVICE", "auto, cuda or cpu (default auto)"),
-            new("--device-index", "N", "which CUDA device (default 0)"),
-            new("--threads", "N", "CPU threads per operator (default: one per core)"),
-            new("--cache-dir", "DIR", "compiled graphs and synthesized models (default: the engine's cache folder)"),
-            new("--rounds", "N", "rounds of both modes, alternating which goes first; each mode's fastest run is printed (default 2)"),
-        ],
-        Details: "A benchmark, not a test: the figures depend on the machine. The two modes alternate, so neither "
-            + "always runs first on a warming or busy machine. " + ExitCodes.Help);
+    public string? Group => "bench";
 
     /// <inheritdoc/>
-    public int Run(ParsedArguments args, CancellationToken cancel)
+    public Command Create()
     {
-        var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, BenchModels.Architectures);
-        var frames = args.Int("--frames", 16, 1, 256);
-        var rounds = args.Int("--rounds", 2, 1, 20);
-        var (width, height) = BenchModels.ParseSize(args.String("--size") ?? (architecture == SyntheticArchitecture.Sd15 ? "896x512" : "256x128"));
-        var options = new EngineOptions
+        var architecture = CliOptions.Choice("--arch", "the random-weight model to synthesize (kept in the cache folder)", BenchModels.Architectures, SyntheticArchitecture.Tiny);
+        var model = CliOptions.Text("--model", "DIR", "measure this model folder instead of a synthesized one");
+        var frames = CliOptions.Int("--frames", "N", "frames in the clip, all in one chunk", 16, 1, 256);
+        var size = BenchModels.Size("frame size, processed as it is", "896x512 for sd15, 256x128 for tiny");
+        var inversionSteps = BenchModels.InversionSteps();
+        var steps = BenchModels.SamplingSteps();
+        var device = CliOptions.Choice("--device", "auto, cuda or cpu", BenchModels.Devices, DeviceKind.Auto);
+        var deviceIndex = BenchModels.DeviceIndex();
+        var threads = BenchModels.Threads();
+        var cache = BenchModels.CacheDirectory("compiled graphs and synthesized models");
+        var rounds = CliOptions.Int("--rounds", "N", "rounds of both modes, alternating which goes first; each mode's fastest run is printed", 2, 1, 20);
+        var command = new DocumentedCommand(
+            "restore",
+            "Measures seconds per frame (VAE, inversion, sampling), SW-CFA against plain attention, and peak memory.",
+            "tdm bench restore [--arch tiny|sd15] [--frames N] [--size WxH] [--device auto|cuda|cpu] [options]",
+            "A benchmark, not a test: the figures depend on the machine. The two modes alternate, so neither "
+                + "always runs first on a warming or busy machine. " + ExitCodes.Help)
         {
-            Device = args.Choice("--device", DeviceKind.Auto, BenchModels.Devices),
-            DeviceIndex = args.Int("--device-index", 0, 0, 64),
-            IntraOpThreads = args.Int("--threads", 0, 0, 1024),
-            CacheDirectory = args.NonEmpty("--cache-dir"),
-            ResultCacheBytes = 0, // every run computes
+            architecture, model, frames, size, inversionSteps, steps, device, deviceIndex, threads, cache, rounds,
         };
-        var settings = new RestoreSettings
+        command.SetAction((result, cancel) =>
         {
-            Task = RestorationTask.Denoise,
-            InversionSteps = args.Int("--inversion-steps", 10, 1, 1000),
-            SamplingSteps = args.Int("--steps", 32, 1, 1000),
-            ChunkLength = frames,
-            Handles = 0,
-            ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
-        }.Validate();
-        var model = args.NonEmpty("--model") ?? BenchModels.Synthesized(architecture, options, console);
+            var arch = result.GetValue(architecture);
+            var count = result.GetValue(frames);
+            var (width, height) = result.GetValue(size) ?? (arch == SyntheticArchitecture.Sd15 ? (896, 512) : (256, 128));
+            var options = new EngineOptions
+            {
+                Device = result.GetValue(device),
+                DeviceIndex = result.GetValue(deviceIndex),
+                IntraOpThreads = result.GetValue(threads),
+                CacheDirectory = result.GetValue(cache),
+                ResultCacheBytes = 0, // every run computes
+            };
+            var settings = new RestoreSettings
+            {
+                Task = RestorationTask.Denoise,
+                InversionSteps = result.GetValue(inversionSteps),
+                SamplingSteps = result.GetValue(steps),
+                ChunkLength = count,
+                Handles = 0,
+                ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
+            }.Validate();
+            var folder = result.GetValue(model) ?? BenchModels.Synthesized(arch, options, console);
+            return Task.FromResult(Run(folder, count, width, height, result.GetValue(rounds), options, settings, cancel));
+        });
+        return command;
+    }
+
+    private int Run(string model, int frames, int width, int height, int rounds, EngineOptions options, RestoreSettings settings, CancellationToken cancel)
+    {
         var processed = ProcessingSize.For(width, height, settings.Scale, settings.ShortSide);
 
         using var engine = new TdmEngine(options);

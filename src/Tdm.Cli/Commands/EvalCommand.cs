@@ -1,8 +1,9 @@
 using System.Buffers;
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Tdm.Cli.Arguments;
+using Tdm.Cli.CommandLine;
 using Tdm.Cli.Media;
 using Tdm.Cli.Restore;
 using Tdm.Engine;
@@ -21,43 +22,51 @@ internal sealed class EvalCommand(CliConsole console, MediaProbe probe, FfmpegTo
     private static readonly KeyValuePair<string, SsimMode>[] s_ssimModes = [new("luma", SsimMode.Luma), new("rgb", SsimMode.Rgb)];
 
     /// <inheritdoc/>
-    public CommandSpec Spec { get; } = new(
-        "eval",
-        "tdm eval RESTORED REFERENCE [--frames A-B] [--ssim luma|rgb] [--per-frame] [--json]",
-        "Measures PSNR, SSIM and flicker of a video or image sequence against a reference.",
-        [
-            new("--frames", "A-B", "compare only frames A to B (default: every frame number both inputs have)"),
-            new("--ssim", "MODE", "luma (Rec. 601, the papers' usual figure) or rgb (mean of R, G, B); default luma"),
-            new("--per-frame", null, "also list PSNR and SSIM of every frame"),
-            new("--json", null, "write the results as one JSON object on stdout"),
-        ],
-        MinPositionals: 2,
-        MaxPositionals: 2,
-        Details: """
+    public string? Group => null;
+
+    /// <inheritdoc/>
+    public Command Create()
+    {
+        var restored = new Argument<string>("RESTORED") { Description = "the video or image sequence to measure" };
+        var reference = new Argument<string>("REFERENCE") { Description = "the video or image sequence to measure it against" };
+        var frames = CliOptions.Parsed("--frames", "A-B", "compare only frames A to B", text => FrameRange.Parse(text), "every frame number both inputs have");
+        var ssim = CliOptions.Choice("--ssim", "luma (Rec. 601, the papers' usual figure) or rgb (mean of R, G, B)", s_ssimModes, SsimMode.Luma);
+        var perFrame = CliOptions.Flag("--per-frame", "also list PSNR and SSIM of every frame");
+        var json = CliOptions.Flag("--json", "write the results as one JSON object on stdout");
+        var command = new DocumentedCommand(
+            "eval",
+            "Measures PSNR, SSIM and flicker of a video or image sequence against a reference.",
+            "tdm eval RESTORED REFERENCE [--frames A-B] [--ssim luma|rgb] [--per-frame] [--json]",
+            """
             PSNR (dB) and SSIM compare RGB values in [0, 1] as decoded (alpha ignored); the figures are the means over
             frames. The flicker index is the mean absolute frame-to-frame change of RESTORED that REFERENCE does not
             have (0: RESTORED changes exactly as REFERENCE does); against the degraded input it measures the flicker a
             restoration added, against the ground truth the temporal error left.
-            """ + "\n\n" + ExitCodes.Help);
+            """ + "\n\n" + ExitCodes.Help)
+        {
+            restored, reference, frames, ssim, perFrame, json,
+        };
+        command.SetAction((result, cancel) => Task.FromResult(Run(
+            result.GetValue(restored)!, result.GetValue(reference)!, result.GetValue(frames), result.GetValue(ssim),
+            result.GetValue(perFrame), result.GetValue(json), cancel)));
+        return command;
+    }
 
-    /// <inheritdoc/>
-    public int Run(ParsedArguments args, CancellationToken cancel)
+    private int Run(string restoredPath, string referencePath, FrameRange? range, SsimMode mode, bool perFrame, bool json, CancellationToken cancel)
     {
-        var mode = args.Choice("--ssim", SsimMode.Luma, s_ssimModes);
-        var restored = probe.Probe(args.Positionals[0]);
-        var reference = probe.Probe(args.Positionals[1]);
+        var restored = probe.Probe(restoredPath);
+        var reference = probe.Probe(referencePath);
         if ((restored.Width, restored.Height) != (reference.Width, reference.Height))
             throw new TdmException(TdmErrorKind.Input,
                 $"'{restored.Path}' is {restored.Width}x{restored.Height} but '{reference.Path}' is {reference.Width}x{reference.Height}; metrics compare frames of one size");
 
         var first = Math.Max(restored.FirstNumber, reference.FirstNumber);
         var last = Math.Min(restored.LastNumber, reference.LastNumber);
-        if (args.String("--frames") is { } text)
+        if (range is { } wanted)
         {
-            var range = FrameRange.Parse(text);
-            if (range.First < first || range.Last > last)
-                throw new UsageException($"--frames {range} is outside the frames both inputs have ({first}-{last})");
-            (first, last) = (range.First, range.Last);
+            if (wanted.First < first || wanted.Last > last)
+                throw new UsageException($"--frames {wanted} is outside the frames both inputs have ({first}-{last})");
+            (first, last) = (wanted.First, wanted.Last);
         }
         if (last < first)
             throw new UsageException($"the inputs share no frame numbers: '{restored.Path}' has {restored.FirstNumber}-{restored.LastNumber}, '{reference.Path}' has {reference.FirstNumber}-{reference.LastNumber}");
@@ -82,10 +91,10 @@ internal sealed class EvalCommand(CliConsole console, MediaProbe probe, FfmpegTo
         }
         double? flickerIndex = frames.Count > 1 ? flicker / (frames.Count - 1) : null;
 
-        if (args.Flag("--json"))
-            WriteJson(restored, reference, frames, flickerIndex, mode, args.Flag("--per-frame"));
+        if (json)
+            WriteJson(restored, reference, frames, flickerIndex, mode, perFrame);
         else
-            WriteText(restored, reference, frames, flickerIndex, mode, args.Flag("--per-frame"));
+            WriteText(restored, reference, frames, flickerIndex, mode, perFrame);
         return ExitCodes.Ok;
     }
 

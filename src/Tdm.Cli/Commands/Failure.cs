@@ -1,4 +1,3 @@
-using Tdm.Cli.Arguments;
 using Tdm.Engine;
 
 namespace Tdm.Cli.Commands;

@@ -1,13 +1,16 @@
-using Tdm.Cli.Arguments;
+using System.CommandLine;
 
 namespace Tdm.Cli.Commands;
 
-/// <summary>One tdm command: its spec (options and help) and how it runs. Errors are exceptions; the dispatcher maps them.</summary>
+/// <summary>
+/// One tdm command: it builds its System.CommandLine <see cref="Command"/> (name, options, arguments, help and the
+/// action that runs it). Errors are exceptions; the dispatcher maps them to exit codes.
+/// </summary>
 internal interface ICommand
 {
-    /// <summary>The command's name, options and help.</summary>
-    CommandSpec Spec { get; }
+    /// <summary>The group the command is typed under ("models" for 'tdm models synth'), or null for a command of its own.</summary>
+    string? Group { get; }
 
-    /// <summary>Runs the command with parsed arguments; returns the exit code.</summary>
-    int Run(ParsedArguments args, CancellationToken cancel);
+    /// <summary>Builds the command; its action takes the dispatcher's cancellation token.</summary>
+    Command Create();
 }

@@ -1,4 +1,5 @@
-using Tdm.Cli.Arguments;
+using System.CommandLine;
+using Tdm.Cli.CommandLine;
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Graphs;
 using Tdm.Engine.Models.Inspection;
@@ -12,19 +13,27 @@ namespace Tdm.Cli.Commands;
 internal sealed class ModelsInspectCommand(CliConsole console) : ICommand
 {
     /// <inheritdoc/>
-    public CommandSpec Spec { get; } = new(
-        "models inspect",
-        "tdm models inspect PATH [--tokenizer DIR]",
-        "Reports what a model folder or checkpoint is: family, networks, parameter counts, dtypes and every problem.",
-        [new("--tokenizer", "DIR", "CLIP tokenizer folder, for a single-file checkpoint without one beside it")],
-        MinPositionals: 1,
-        MaxPositionals: 1,
-        Details: "Exit code 0 when the model is usable, 4 when the report lists problems.\n\n" + ExitCodes.Help);
+    public string? Group => "models";
 
     /// <inheritdoc/>
-    public int Run(ParsedArguments args, CancellationToken cancel)
+    public Command Create()
     {
-        var report = new ModelInspector(NetworkSpecs.ExpectedTensors).Inspect(args.Positionals[0], args.NonEmpty("--tokenizer"));
+        var path = new Argument<string>("PATH") { Description = "a model folder or a .safetensors checkpoint" };
+        var tokenizer = CliOptions.Text("--tokenizer", "DIR", "CLIP tokenizer folder, for a single-file checkpoint without one beside it");
+        var command = new DocumentedCommand(
+            "inspect",
+            "Reports what a model folder or checkpoint is: family, networks, parameter counts, dtypes and every problem.",
+            "tdm models inspect PATH [--tokenizer DIR]",
+            "Exit code 0 when the model is usable, 4 when the report lists problems.\n\n" + ExitCodes.Help);
+        command.Arguments.Add(path);
+        command.Options.Add(tokenizer);
+        command.SetAction((result, _) => Task.FromResult(Run(result.GetValue(path)!, result.GetValue(tokenizer))));
+        return command;
+    }
+
+    private int Run(string path, string? tokenizer)
+    {
+        var report = new ModelInspector(NetworkSpecs.ExpectedTensors).Inspect(path, tokenizer);
         console.Out.Write(report.Render());
         return report.HasProblems ? ExitCodes.Model : ExitCodes.Ok;
     }

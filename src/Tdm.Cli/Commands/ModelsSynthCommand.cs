@@ -1,4 +1,5 @@
-using Tdm.Cli.Arguments;
+using System.CommandLine;
+using Tdm.Cli.CommandLine;
 using Tdm.Engine;
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Models.Synthetic;
@@ -12,29 +13,37 @@ internal sealed class ModelsSynthCommand(CliConsole console) : ICommand
         [new("tiny", SyntheticArchitecture.Tiny), new("sd15", SyntheticArchitecture.Sd15)];
 
     /// <inheritdoc/>
-    public CommandSpec Spec { get; } = new(
-        "models synth",
-        "tdm models synth --arch tiny|sd15 [--seed N] --out DIR",
-        "Writes a random-weight Stable Diffusion 1.5 + ControlNet model folder (diffusers layout), deterministically.",
-        [
-            new("--arch", "ARCH", "tiny (SD1.5's structure at tiny widths, the default small model) or sd15 (full size, 4+ GB)"),
-            new("--seed", "N", "seed of the random weights (default 0); the same seed writes the same files"),
-            new("--out", "DIR", "the model folder to write (its controlnet/ subfolder holds the ControlNet)"),
-            new("--overwrite", null, "write into a folder that is not empty (its model files are replaced)"),
-        ],
-        Details: """
+    public string? Group => "models";
+
+    /// <inheritdoc/>
+    public Command Create()
+    {
+        var architecture = CliOptions.Choice("--arch", "tiny (SD1.5's structure at tiny widths, the small model) or sd15 (full size, 4+ GB)", s_architectures, SyntheticArchitecture.Tiny);
+        var seed = CliOptions.Int("--seed", "N", "seed of the random weights; the same seed writes the same files", 0, 0, int.MaxValue);
+        var folder = CliOptions.Text("--out", "DIR", "the model folder to write (its controlnet/ subfolder holds the ControlNet)");
+        var overwrite = CliOptions.Flag("--overwrite", "write into a folder that is not empty (its model files are replaced)");
+        var command = new DocumentedCommand(
+            "synth",
+            "Writes a random-weight Stable Diffusion 1.5 + ControlNet model folder (diffusers layout), deterministically.",
+            "tdm models synth --arch tiny|sd15 [--seed N] --out DIR",
+            """
             The weights are random: such a model proves the pipeline and measures speed and memory at real sizes, it
             restores nothing. For real restoration use Stable Diffusion 1.5 and the TDM (or ControlNet v1.1 tile)
             weights with 'tdm restore --model DIR --controlnet PATH'.
-            """ + "\n\n" + ExitCodes.Help);
+            """ + "\n\n" + ExitCodes.Help)
+        {
+            architecture, seed, folder, overwrite,
+        };
+        command.SetAction((result, _) => Task.FromResult(Run(
+            result.GetValue(architecture), result.GetValue(seed), result.GetValue(folder), result.GetValue(overwrite))));
+        return command;
+    }
 
-    /// <inheritdoc/>
-    public int Run(ParsedArguments args, CancellationToken cancel)
+    private int Run(SyntheticArchitecture architecture, int seed, string? folder, bool overwrite)
     {
-        var architecture = args.Choice("--arch", SyntheticArchitecture.Tiny, s_architectures);
-        var seed = args.Int("--seed", 0, 0, int.MaxValue);
-        var folder = args.NonEmpty("--out") ?? throw new UsageException("no output folder: give --out DIR");
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !args.Flag("--overwrite"))
+        if (folder is null)
+            throw new UsageException("no output folder: give --out DIR");
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !overwrite)
             throw new UsageException($"'{folder}' is not empty; its model files would be replaced: choose an empty folder or add --overwrite");
         try
         {

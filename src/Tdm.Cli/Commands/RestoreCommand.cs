@@ -1,19 +1,25 @@
-using Tdm.Cli.Arguments;
+using System.CommandLine;
 using Tdm.Cli.Progress;
 using Tdm.Cli.Restore;
 
 namespace Tdm.Cli.Commands;
 
-/// <summary>'tdm restore': parses the request, picks the progress reporter, runs the <see cref="RestoreJob"/>.</summary>
+/// <summary>'tdm restore': reads the request, picks the progress reporter, runs the <see cref="RestoreJob"/>.</summary>
 internal sealed class RestoreCommand(CliConsole console, TimeProvider clock, RestoreJob job) : ICommand
 {
     /// <inheritdoc/>
-    public CommandSpec Spec => RestoreCommandLine.Spec;
+    public string? Group => null;
 
     /// <inheritdoc/>
-    public int Run(ParsedArguments args, CancellationToken cancel)
+    public Command Create()
     {
-        var request = RestoreCommandLine.Parse(args);
+        var command = RestoreCommandLine.Create();
+        command.SetAction((result, cancel) => Task.FromResult(Run(RestoreCommandLine.Read(result), cancel)));
+        return command;
+    }
+
+    private int Run(RestoreRequest request, CancellationToken cancel)
+    {
         IRestoreEvents events = request.Progress switch
         {
             ProgressMode.Json => new JsonProgress(console, clock),

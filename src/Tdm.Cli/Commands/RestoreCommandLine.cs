@@ -1,4 +1,5 @@
-using Tdm.Cli.Arguments;
+using System.CommandLine;
+using Tdm.Cli.CommandLine;
 using Tdm.Cli.Media;
 using Tdm.Cli.Progress;
 using Tdm.Cli.Restore;
@@ -6,11 +7,17 @@ using Tdm.Engine;
 
 namespace Tdm.Cli.Commands;
 
-/// <summary>The options of 'tdm restore' and their translation into a <see cref="RestoreRequest"/>.</summary>
+/// <summary>
+/// The command line of 'tdm restore' and its translation into a <see cref="RestoreRequest"/>. The method's options
+/// (what the restoration computes) are made from one table, <see cref="MethodOptions"/>, and read in one place,
+/// <see cref="ReadMethod"/>; the job's options (what is read and written, and how) are kept apart from them.
+/// </summary>
 internal static class RestoreCommandLine
 {
     /// <summary>The environment variable naming the default model folder.</summary>
     public const string ModelVariable = "TDM_MODEL";
+
+    private const string Input = "INPUT";
 
     private static readonly KeyValuePair<string, RestorationTask>[] s_tasks =
     [
@@ -38,44 +45,14 @@ internal static class RestoreCommandLine
     private static readonly KeyValuePair<string, SampleDepth>[] s_depths =
         [new("8", SampleDepth.Bits8), new("16", SampleDepth.Bits16), new("half", SampleDepth.Half), new("float", SampleDepth.Float)];
 
-    /// <summary>The command's spec: options, usage and help.</summary>
-    public static readonly CommandSpec Spec = new(
-        "restore",
-        "tdm restore INPUT -o OUTPUT --task denoise|dehaze|derain|mp4|sr [options]",
-        "Restores a video file or an image sequence with TDM (Stable Diffusion 1.5 + a restoration ControlNet).",
-        [
-            new("--output", "OUTPUT", "video file (.mp4 .mov .mkv .webm .avi) or image sequence pattern (out_%04d.png|.tif|.exr)", "-o"),
-            new("--task", "TASK", "denoise, dehaze, derain, mp4 (compression artifacts) or sr (super-resolution)"),
-            new("--prompt", "TEXT", "a prompt of your own (replaces the task's prompt; without --task it is the whole task)"),
-            new("--negative-prompt", "TEXT", "negative prompt for classifier-free guidance (default: empty)"),
-            new("--model", "PATH", $"Stable Diffusion 1.5: a diffusers folder or a single .safetensors checkpoint (default: ${ModelVariable})"),
-            new("--controlnet", "PATH", "restoration ControlNet: a diffusers folder or an lllyasviel .safetensors file (default: MODEL/controlnet)"),
-            new("--tokenizer", "DIR", "CLIP tokenizer folder, vocab.json + merges.txt (default: the model's; a single file needs one beside it or here)"),
-            new("--frames", "A-B", "restore only input frames A to B (inclusive; a sequence's file numbers, a video's from 0)"),
-            new("--handles", "H", "context frames read on each side of a chunk (default: the radius with swcfa, else 0)"),
-            new("--scale", "1|2|4", "output scale (default: 2 for --task sr, else 1)"),
-            new("--device", "DEVICE", "auto, cuda or cpu (default auto)"),
-            new("--device-index", "N", "which CUDA device (default 0)"),
-            new("--inversion-steps", "N", "DDIM inversion steps (default 10)"),
-            new("--steps", "N", "DDIM sampling steps (default 32)"),
-            new("--guidance", "G", "classifier-free guidance scale (default 7.5)"),
-            new("--controlnet-scale", "S", "ControlNet conditioning scale (default 1)"),
-            new("--temporal", "MODE", "swcfa (sliding-window cross-frame attention), first (first-frame reference) or off"),
-            new("--radius", "R", "SW-CFA window radius in frames (default 3)"),
-            new("--mix-controlnet", null, "apply the temporal mode inside the ControlNet too"),
-            new("--chunk", "N", "frames per chunk of the fixed chunk grid (default 16)"),
-            new("--colour-fix", "FIX", "none, wavelet or adain: correct the VAE's colour drift (default none)", "--color-fix"),
-            new("--short-side", "PX", "processing size: short side in pixels, rounded to a multiple of 64 (default 512)"),
-            new("--depth", "D", "image sequence output depth: 8, 16, half or float (default: the input's, as the format allows)"),
-            new("--fps", "RATE", "frame rate of an image sequence input, e.g. 25 or 24000/1001 (default 24)"),
-            new("--cache-dir", "DIR", "where compiled graphs are cached (default: the engine's)"),
-            new("--threads", "N", "CPU threads per operator (default: the runtime's choice; fix it for bit-identical CPU runs)"),
-            new("--progress", "MODE", "bar (stderr), json (one event per line on stdout) or none (default bar)"),
-            new("--overwrite", null, "render frames again even when they exist (default: skip them, which resumes a run)"),
-        ],
-        MinPositionals: 1,
-        MaxPositionals: 1,
-        Details: """
+    /// <summary>The command with its argument and every option; <see cref="RestoreCommand"/> gives it its action.</summary>
+    public static DocumentedCommand Create()
+    {
+        var command = new DocumentedCommand(
+            "restore",
+            "Restores a video file or an image sequence with TDM (Stable Diffusion 1.5 + a restoration ControlNet).",
+            "tdm restore INPUT -o OUTPUT --task denoise|dehaze|derain|mp4|sr [options]",
+            """
             Render farms: split a job into --frames ranges. Each frame is computed from the same chunk of the clip
             whichever range asked for it, so the ranges assemble into the same pixels as one whole run. Image sequence
             outputs are named by the input's frame numbers. Frames are written atomically; Ctrl-C or SIGTERM stops
@@ -89,61 +66,112 @@ internal static class RestoreCommandLine
               tdm restore clip.mp4 -o clean.mp4 --task denoise --model ~/models/sd15 --controlnet ~/models/tdm
               tdm restore 'scan/f_%05d.tif' -o 'out/f_%05d.tif' --task dehaze --frames 1001-1100 --progress json
             """ + "\n\n" + ExitCodes.Help);
+        command.Arguments.Add(new Argument<string>(Input) { Description = "a video file, or an image sequence pattern such as in_%04d.png" });
+        foreach (var option in JobOptions().Concat(MethodOptions()))
+            command.Options.Add(option);
+        return command;
+    }
 
-    /// <summary>Validates <paramref name="args"/> into a request; bad values are a <see cref="UsageException"/>.</summary>
-    public static RestoreRequest Parse(ParsedArguments args, Func<string, string?>? environment = null)
+    /// <summary>
+    /// The method's options, one row each (name, placeholder, help, range or choices, default), in the order --help
+    /// lists them. The engine's catalogue of settings is to generate these rows; <see cref="ReadMethod"/> reads them.
+    /// </summary>
+    public static IReadOnlyList<Option> MethodOptions() =>
+    [
+        CliOptions.OptionalChoice("--task", "denoise, dehaze, derain, mp4 (compression artifacts) or sr (super-resolution)", s_tasks),
+        CliOptions.Text("--prompt", "TEXT", "a prompt of your own (replaces the task's prompt; without --task it is the whole task)"),
+        CliOptions.AnyText("--negative-prompt", "TEXT", "negative prompt for classifier-free guidance", "", "empty"),
+        CliOptions.Int("--inversion-steps", "N", "DDIM inversion steps", 10, 1, 1000),
+        CliOptions.Int("--steps", "N", "DDIM sampling steps", 32, 1, 1000),
+        CliOptions.Float("--guidance", "G", "classifier-free guidance scale", 7.5f, 0, 50),
+        CliOptions.Float("--controlnet-scale", "S", "ControlNet conditioning scale", 1, 0, 5),
+        CliOptions.Choice("--temporal", "swcfa (sliding-window cross-frame attention), first (first-frame reference) or off", s_temporal, TemporalMode.SwCfa),
+        CliOptions.Int("--radius", "R", "SW-CFA window radius in frames", 3, 0, 64),
+        CliOptions.Flag("--mix-controlnet", "apply the temporal mode inside the ControlNet too"),
+        CliOptions.Int("--chunk", "N", "frames per chunk of the fixed chunk grid", 16, 1, 256),
+        CliOptions.OptionalInt("--handles", "H", "context frames read on each side of a chunk", 0, 64, "the radius with swcfa, else 0"),
+        CliOptions.Int("--short-side", "PX", "processing size: short side in pixels, rounded to a multiple of 64", 512, 64, 4096),
+        CliOptions.OptionalChoice("--scale", "output scale", s_scales, "2 for --task sr, else 1"),
+        CliOptions.Choice("--colour-fix", "correct the VAE's colour drift: none, wavelet or adain", s_colourFix, ColourFix.None).WithAlias("--color-fix"),
+        CliOptions.Choice("--device", "where the networks run: auto, cuda or cpu", s_devices, DeviceKind.Auto),
+        CliOptions.Int("--device-index", "N", "which CUDA device", 0, 0, 64),
+        CliOptions.Int("--threads", "N", "CPU threads per operator; fix it for bit-identical CPU runs", 0, 0, 1024, "0, the runtime's choice"),
+    ];
+
+    /// <summary>The method's settings and the engine's device from the options of <see cref="MethodOptions"/>.</summary>
+    public static (RestoreSettings Settings, EngineOptions Engine) ReadMethod(ParseResult result)
     {
-        environment ??= Environment.GetEnvironmentVariable;
-        var output = args.NonEmpty("--output") ?? throw new UsageException("no output: give -o OUTPUT (a video file, or an image sequence pattern such as out_%04d.png)");
-        var prompt = args.NonEmpty("--prompt");
-        if (!args.Has("--task") && prompt is null)
+        var prompt = result.GetValue<string?>("--prompt");
+        var task = result.GetValue<RestorationTask?>("--task");
+        if (task is null && prompt is null)
             throw new UsageException("no task: give --task denoise|dehaze|derain|mp4|sr, or a --prompt of your own");
-        var task = args.Choice("--task", RestorationTask.Custom, s_tasks);
-
-        var model = args.NonEmpty("--model") ?? (environment(ModelVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
-        if (model is null)
-            throw new UsageException($"no model: give --model DIR (a Stable Diffusion 1.5 folder in the diffusers layout) or set ${ModelVariable}; 'tdm models synth --arch tiny --seed 1 --out DIR' makes a small random one that proves the pipeline");
-
         var settings = new RestoreSettings
         {
-            Task = task,
+            Task = task ?? RestorationTask.Custom,
             Prompt = prompt,
-            NegativePrompt = args.String("--negative-prompt") ?? "",
-            InversionSteps = args.Int("--inversion-steps", 10, 1, 1000),
-            SamplingSteps = args.Int("--steps", 32, 1, 1000),
-            Guidance = args.Float("--guidance", 7.5f, 0f, 50f),
-            ControlNetScale = args.Float("--controlnet-scale", 1f, 0f, 5f),
-            Temporal = args.Choice("--temporal", TemporalMode.SwCfa, s_temporal),
-            Radius = args.Int("--radius", 3, 0, 64),
-            MixInControlNet = args.Flag("--mix-controlnet"),
-            ChunkLength = args.Int("--chunk", 16, 1, 256),
-            Handles = args.OptionalInt("--handles", 0, 64),
-            ShortSide = args.Int("--short-side", 512, 64, 4096),
-            Scale = args.Choice("--scale", task == RestorationTask.SuperResolution ? 2 : 1, s_scales),
-            ColourFix = args.Choice("--colour-fix", ColourFix.None, s_colourFix),
+            NegativePrompt = result.GetValue<string>("--negative-prompt") ?? "",
+            InversionSteps = result.GetValue<int>("--inversion-steps"),
+            SamplingSteps = result.GetValue<int>("--steps"),
+            Guidance = result.GetValue<float>("--guidance"),
+            ControlNetScale = result.GetValue<float>("--controlnet-scale"),
+            Temporal = result.GetValue<TemporalMode>("--temporal"),
+            Radius = result.GetValue<int>("--radius"),
+            MixInControlNet = result.GetValue<bool>("--mix-controlnet"),
+            ChunkLength = result.GetValue<int>("--chunk"),
+            Handles = result.GetValue<int?>("--handles"),
+            ShortSide = result.GetValue<int>("--short-side"),
+            Scale = result.GetValue<int?>("--scale") ?? (task == RestorationTask.SuperResolution ? 2 : 1),
+            ColourFix = result.GetValue<ColourFix>("--colour-fix"),
         };
+        var engine = new EngineOptions
+        {
+            Device = result.GetValue<DeviceKind>("--device"),
+            DeviceIndex = result.GetValue<int>("--device-index"),
+            IntraOpThreads = result.GetValue<int>("--threads"),
+        };
+        return (settings, engine);
+    }
 
-        var rate = args.String("--fps") is { } fps
-            ? FrameRate.Parse(fps) ?? throw new UsageException($"--fps must be a positive frame rate such as 25, 29.97 or 30000/1001, got '{fps}'")
-            : (FrameRate?)null;
+    /// <summary>Validates a parsed 'tdm restore' into a request; what is missing is a <see cref="UsageException"/>.</summary>
+    public static RestoreRequest Read(ParseResult result, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var output = result.GetValue<string?>("--output")
+            ?? throw new UsageException("no output: give -o OUTPUT (a video file, or an image sequence pattern such as out_%04d.png)");
+        var (settings, engine) = ReadMethod(result);
+        var model = result.GetValue<string?>("--model") ?? (environment(ModelVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null)
+            ?? throw new UsageException($"no model: give --model DIR (a Stable Diffusion 1.5 folder in the diffusers layout) or set ${ModelVariable}; 'tdm models synth --arch tiny --seed 1 --out DIR' makes a small random one that proves the pipeline");
+
         return new RestoreRequest
         {
-            Input = args.Positionals[0],
+            Input = result.GetValue<string>(Input)!,
             Output = output,
-            Frames = args.String("--frames") is { } frames ? FrameRange.Parse(frames) : null,
+            Frames = result.GetValue<FrameRange?>("--frames"),
             Settings = settings,
-            Model = new ModelPaths(model, args.NonEmpty("--controlnet"), args.NonEmpty("--tokenizer")),
-            Engine = new EngineOptions
-            {
-                Device = args.Choice("--device", DeviceKind.Auto, s_devices),
-                DeviceIndex = args.Int("--device-index", 0, 0, 64),
-                CacheDirectory = args.NonEmpty("--cache-dir"),
-                IntraOpThreads = args.Int("--threads", 0, 0, 1024),
-            },
-            Progress = args.Choice("--progress", ProgressMode.Bar, s_progress),
-            Overwrite = args.Flag("--overwrite"),
-            Depth = args.Has("--depth") ? args.Choice("--depth", SampleDepth.Bits8, s_depths) : null,
-            SequenceRate = rate,
+            Model = new ModelPaths(model, result.GetValue<string?>("--controlnet"), result.GetValue<string?>("--tokenizer")),
+            Engine = engine with { CacheDirectory = result.GetValue<string?>("--cache-dir") },
+            Progress = result.GetValue<ProgressMode>("--progress"),
+            Overwrite = result.GetValue<bool>("--overwrite"),
+            Depth = result.GetValue<SampleDepth?>("--depth"),
+            SequenceRate = result.GetValue<FrameRate?>("--fps"),
         };
     }
+
+    // What is read and written, and how the job runs: not part of the method.
+    private static IReadOnlyList<Option> JobOptions() =>
+    [
+        CliOptions.Text("--output", "OUTPUT", "video file (.mp4 .mov .mkv .webm .avi) or image sequence pattern (out_%04d.png|.tif|.exr)").WithAlias("-o"),
+        CliOptions.Parsed("--frames", "A-B", "restore only input frames A to B, inclusive: a sequence's file numbers, a video's from 0", text => FrameRange.Parse(text), "every frame"),
+        CliOptions.Text("--model", "PATH", "Stable Diffusion 1.5: a diffusers folder or a single .safetensors checkpoint", "$" + ModelVariable),
+        CliOptions.Text("--controlnet", "PATH", "restoration ControlNet: a diffusers folder or an lllyasviel .safetensors file", "MODEL/controlnet"),
+        CliOptions.Text("--tokenizer", "DIR", "CLIP tokenizer folder, vocab.json + merges.txt; a single-file model needs one beside it or here", "the model's"),
+        CliOptions.OptionalChoice("--depth", "image sequence output depth", s_depths, "the input's, as the format allows"),
+        CliOptions.Parsed("--fps", "RATE", "frame rate of an image sequence input, e.g. 25 or 24000/1001", ParseRate, "24"),
+        CliOptions.Text("--cache-dir", "DIR", "where compiled graphs are cached", "the engine's"),
+        CliOptions.Choice("--progress", "bar (stderr), json (one event per line on stdout) or none", s_progress, ProgressMode.Bar),
+        CliOptions.Flag("--overwrite", "render frames again even when they exist (default: skip them, which resumes a run)"),
+    ];
+
+    private static FrameRate ParseRate(string text) =>
+        FrameRate.Parse(text) ?? throw new UsageException($"--fps must be a positive frame rate such as 25, 29.97 or 30000/1001, got '{text}'");
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Tdm.Cli.Arguments;
 
 namespace Tdm.Cli.Restore;
 

@@ -1,4 +1,3 @@
-using Tdm.Cli.Arguments;
 using Tdm.Cli.Media;
 using Tdm.Cli.Progress;
 using Tdm.Engine;

@@ -1,4 +1,4 @@
-using Tdm.Cli.Arguments;
+using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 using Tdm.Cli.Media;
 using Tdm.Cli.Progress;
@@ -10,7 +10,7 @@ namespace Tdm.Cli.Tests.Commands;
 public class RestoreCommandLineTests
 {
     private static RestoreRequest Parse(string[] args, string? modelVariable = null) =>
-        RestoreCommandLine.Parse(ArgumentParser.Parse(RestoreCommandLine.Spec, args), name => name == RestoreCommandLine.ModelVariable ? modelVariable : null);
+        RestoreCommandLine.Read(TdmParser.Parse(RestoreCommandLine.Create(), args), name => name == RestoreCommandLine.ModelVariable ? modelVariable : null);
 
     private static RestoreRequest ParseWith(params string[] extra) => Parse(["in.mp4", "-o", "out.mp4", "--model", "/models/sd15", .. extra]);
 
@@ -106,4 +106,34 @@ public class RestoreCommandLineTests
     [InlineData("--frames", "9-3", "comes before")]
     public void Parse_BadValue_NamesTheOption(string option, string value, string expected) =>
         Assert.Contains(expected, Assert.Throws<UsageException>(() => ParseWith("--task", "denoise", option, value)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Parse_ColorFixSpelling_IsTheColourFix() => Assert.Equal(ColourFix.AdaIn, ParseWith("--task", "denoise", "--color-fix", "adain").Settings.ColourFix);
+
+    [Fact]
+    public void MethodOptions_AreTheMethodsSettingsAndNothingElse()
+    {
+        // The engine's catalogue of settings is to generate exactly these; the job's options stay apart.
+        string[] expected =
+        [
+            "--task", "--prompt", "--negative-prompt", "--inversion-steps", "--steps", "--guidance", "--controlnet-scale", "--temporal",
+            "--radius", "--mix-controlnet", "--chunk", "--handles", "--short-side", "--scale", "--colour-fix", "--device", "--device-index", "--threads",
+        ];
+        Assert.Equal(expected, RestoreCommandLine.MethodOptions().Select(o => o.Name));
+        var all = RestoreCommandLine.Create().Options.Select(o => o.Name).ToList();
+        Assert.Equal(expected.Length + 10, all.Count);
+        Assert.All(expected, name => Assert.Contains(name, all));
+    }
+
+    [Fact]
+    public void Help_ShowsEveryRangeChoiceAndDefault()
+    {
+        var help = HelpText.For(RestoreCommandLine.Create());
+        Assert.Contains("--steps N", help, StringComparison.Ordinal);
+        Assert.Contains("DDIM sampling steps (1..1000; default 32)", help, StringComparison.Ordinal);
+        Assert.Contains("classifier-free guidance scale (0..50; default 7.5)", help, StringComparison.Ordinal);
+        Assert.Contains("--temporal swcfa|first|off", help, StringComparison.Ordinal);
+        Assert.Contains("--color-fix, --colour-fix none|wavelet|adain", help, StringComparison.Ordinal);
+        Assert.Contains("-o, --output OUTPUT", help, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,3 @@
-using Tdm.Cli.Arguments;
 using Tdm.Cli.Restore;
 
 namespace Tdm.Cli.Tests.Restore;

@@ -1,4 +1,3 @@
-using Tdm.Cli.Arguments;
 using Tdm.Cli.Media;
 using Tdm.Cli.Restore;
 using Tdm.Cli.Tests.Support;

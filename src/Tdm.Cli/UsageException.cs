@@ -1,4 +1,4 @@
-namespace Tdm.Cli.Arguments;
+namespace Tdm.Cli;
 
 /// <summary>
 /// A command line that cannot be run as typed: an unknown option, a missing or malformed value. Exit code 2; the
