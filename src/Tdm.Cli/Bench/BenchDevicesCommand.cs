@@ -97,7 +97,7 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
         using var referenceEngine = new TdmEngine(reference);
         var model = modelFolder ?? BenchModels.Synthesized(architecture, reference, console);
         var clip = new SyntheticClip(frames, width, height);
-        var processed = ProcessingSize.For(width, height, settings.Scale, settings.ShortSide);
+        var processed = TdmEngine.ProcessingSizeOf(width, height, settings);
 
         var inv = CultureInfo.InvariantCulture;
         console.Out.WriteLine($"tdm bench devices: {Path.GetFullPath(model)}");
@@ -139,11 +139,12 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
     private static DeviceRun Restore(TdmEngine engine, string model, SyntheticClip clip, RestoreSettings settings, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        var restorer = engine.Restorer(new ModelPaths(model));
+        var paths = new ModelPaths(model);
+        engine.LoadModel(paths);
         var load = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var frames = new Frame[clip.Length];
-        restorer.RestoreRange(clip, 0, clip.Length - 1, settings, (i, frame) => frames[i] = frame, null, cancel);
+        engine.Restore(paths, clip, 0, clip.Length - 1, settings, (i, frame) => frames[i] = frame, null, cancel);
         return new DeviceRun(frames, load, clock.Elapsed.TotalSeconds);
     }
 

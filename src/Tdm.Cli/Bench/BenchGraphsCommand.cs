@@ -3,8 +3,7 @@ using System.Globalization;
 using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 using Tdm.Engine;
-using Tdm.Engine.Checkpoints;
-using Tdm.Engine.Runtime;
+using Tdm.Engine.Models;
 using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Cli.Bench;
@@ -54,32 +53,27 @@ internal sealed class BenchGraphsCommand(CliConsole console) : ICommand
 
     private int Run(SyntheticArchitecture[] architectures, (int Width, int Height)? size, int runs, EngineOptions options, CancellationToken cancel)
     {
-        var (device, note) = DeviceSelection.Resolve(options.Device, options.DeviceIndex, options.IntraOpThreads, options.CudaLibraryPath);
-        console.Out.WriteLine($"tdm bench graphs on {device.Description}{(note is null ? "" : $" ({note})")}, {device.ComputeType}, median of {runs}");
-        console.Out.WriteLine($"{"model",-5} {"network",-13} {"parameters",13} {"input",-22} {"build (ms)",10} {"first load (s)",14} {"cached load (s)",15} {"forward (ms)",12}");
+        bool header = false;
         foreach (var architecture in architectures)
         {
             string model = BenchModels.Synthesized(architecture, options, console);
-            var (width, height) = size ?? (device.IsCuda ? (896, 512) : architecture == SyntheticArchitecture.Sd15 ? (256, 256) : (256, 128));
+            bool cuda = options.Device == DeviceKind.Cuda;
+            var (width, height) = size ?? (cuda ? (896, 512) : architecture == SyntheticArchitecture.Sd15 ? (256, 256) : (256, 128));
             if (width % 64 != 0 || height % 64 != 0)
                 throw new UsageException($"--size must be multiples of 64 (the networks' downsampling), got {width}x{height}");
             // A fresh graph cache per run, so the first load really builds.
             string cache = Path.Combine(options.ResolvedCacheDirectory, "bench-graphs", Guid.NewGuid().ToString("N"));
-            try
+            var rows = new List<NetworkTiming>();
+            var device = NetworkBenchmark.Run(model, options, width, height, runs, cache, rows.Add, cancel);
+            if (!header)
             {
-                foreach (var network in GraphBenchmark.Networks(ModelSource.Open(model), width, height))
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    var r = GraphBenchmark.Measure(network, device, cache, runs, cancel);
-                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{(architecture == SyntheticArchitecture.Sd15 ? "sd15" : "tiny"),-5} {network.Name,-13} {network.Parameters,13:N0} {network.InputText,-22} {r.Build * 1000,10:0.0} {r.FirstLoad,14:0.000} {r.CachedLoad,15:0.000} {r.Forward * 1000,12:0.0}"));
-                }
+                console.Out.WriteLine($"tdm bench graphs on {device}, median of {runs}");
+                console.Out.WriteLine($"{"model",-5} {"network",-13} {"parameters",13} {"input",-22} {"build (ms)",10} {"first load (s)",14} {"cached load (s)",15} {"forward (ms)",12}");
+                header = true;
             }
-            finally
-            {
-                if (Directory.Exists(cache))
-                    Directory.Delete(cache, recursive: true);
-            }
+            foreach (var r in rows)
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(architecture == SyntheticArchitecture.Sd15 ? "sd15" : "tiny"),-5} {r.Network,-13} {r.Parameters,13:N0} {r.Input,-22} {r.BuildSeconds * 1000,10:0.0} {r.FirstLoadSeconds,14:0.000} {r.CachedLoadSeconds,15:0.000} {r.ForwardSeconds * 1000,12:0.0}"));
         }
         return ExitCodes.Ok;
     }

@@ -75,11 +75,12 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
 
     private int Run(string model, int frames, int width, int height, int rounds, EngineOptions options, RestoreSettings settings, CancellationToken cancel)
     {
-        var processed = ProcessingSize.For(width, height, settings.Scale, settings.ShortSide);
+        var processed = TdmEngine.ProcessingSizeOf(width, height, settings);
+        var paths = new ModelPaths(model);
 
         using var engine = new TdmEngine(options);
         var load = Stopwatch.StartNew();
-        var restorer = engine.Restorer(new ModelPaths(model));
+        engine.LoadModel(paths);
         var loadSeconds = load.Elapsed.TotalSeconds;
         var clip = new SyntheticClip(frames, width, height);
 
@@ -90,13 +91,13 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         console.Out.WriteLine(string.Create(inv, $"  model load (graphs built, or taken from the cache): {loadSeconds:0.00} s"));
 
         // Warm-up: first runs allocate arenas and pick kernels; they are not what a long render sees.
-        restorer.RestoreRange(clip, 0, frames - 1, settings with { InversionSteps = 1, SamplingSteps = 1 }, (_, _) => { }, null, cancel);
+        engine.Restore(paths, clip, 0, frames - 1, settings with { InversionSteps = 1, SamplingSteps = 1 }, (_, _) => { }, null, cancel);
         // The modes alternate which goes first each round; each keeps its fastest run.
         var fastest = new Dictionary<TemporalMode, StageTimer>();
         for (int round = 0; round < rounds; round++)
             foreach (var mode in round % 2 == 0 ? new[] { TemporalMode.SwCfa, TemporalMode.Off } : [TemporalMode.Off, TemporalMode.SwCfa])
             {
-                var run = Measure(restorer, clip, settings with { Temporal = mode }, cancel);
+                var run = Measure(engine, paths, clip, settings with { Temporal = mode }, cancel);
                 if (!fastest.TryGetValue(mode, out var best) || run.Elapsed < best.Elapsed)
                     fastest[mode] = run;
             }
@@ -114,10 +115,10 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         return ExitCodes.Ok;
     }
 
-    private static StageTimer Measure(VideoRestorer restorer, SyntheticClip clip, RestoreSettings settings, CancellationToken cancel)
+    private static StageTimer Measure(TdmEngine engine, ModelPaths model, SyntheticClip clip, RestoreSettings settings, CancellationToken cancel)
     {
         var timer = new StageTimer();
-        restorer.RestoreRange(clip, 0, clip.Length - 1, settings, (_, _) => { }, timer, cancel);
+        engine.Restore(model, clip, 0, clip.Length - 1, settings, (_, _) => { }, timer, cancel);
         timer.Stop();
         return timer;
     }

@@ -16,7 +16,7 @@ namespace Tdm.Cli.Bench;
 internal readonly record struct FrameDifference(double MaxAbs, double MeanAbs, double MeanSquared, long Values)
 {
     /// <summary>PSNR in dB for a peak of 1; +infinity for identical frames.</summary>
-    public double Psnr => double.IsNaN(MeanSquared) ? double.NaN : Engine.Metrics.Psnr.FromMse(MeanSquared);
+    public double Psnr => double.IsNaN(MeanSquared) ? double.NaN : FrameMetrics.PsnrFromMeanSquaredError(MeanSquared);
 
     /// <summary>The difference of <paramref name="candidate"/> from <paramref name="reference"/> (same size).</summary>
     public static FrameDifference Between(Frame reference, Frame candidate)

@@ -58,6 +58,19 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary>One of the named choices (case-insensitive), null when absent; for the engine's catalogue, whose
+    /// choice values are objects.</summary>
+    public static Option<object?> OptionalChoice(string name, string help, IReadOnlyList<KeyValuePair<string, object>> choices, string? defaultText = null)
+    {
+        var option = Valued<object?>(name, Placeholder(choices), Describe(help, null, defaultText), text => PickChoice(name, text, choices));
+        Complete(option, choices);
+        return option;
+    }
+
+    /// <summary>Any text, the empty string included; null when absent.</summary>
+    public static Option<string?> OptionalText(string name, string valueName, string help, string? defaultText = null) =>
+        Valued<string?>(name, valueName, Describe(help, null, defaultText), text => text);
+
     /// <summary>Text that must not be empty (a path, a prompt); null when absent.</summary>
     public static Option<string?> Text(string name, string valueName, string help, string? defaultText = null) =>
         Valued<string?>(name, valueName, Describe(help, null, defaultText), text =>

@@ -82,10 +82,10 @@ internal sealed class EvalCommand(CliConsole console, MediaProbe probe, FfmpegTo
                 cancel.ThrowIfCancellationRequested();
                 var frameA = a.ReadFrame(n - restored.FirstNumber);
                 var frameB = b.ReadFrame(n - reference.FirstNumber);
-                frames.Add((n, Psnr.Compute(frameA, frameB), Ssim.Compute(frameA, frameB, mode)));
+                frames.Add((n, FrameMetrics.Psnr(frameA, frameB), FrameMetrics.Ssim(frameA, frameB, mode)));
                 // The clip's index is the mean over consecutive pairs, so pairs can be measured one at a time.
                 if (previousA is not null)
-                    flicker += TemporalConsistency.FlickerIndex([previousA, frameA], [previousB!, frameB]);
+                    flicker += FrameMetrics.FlickerIndex([previousA, frameA], [previousB!, frameB]);
                 (previousA, previousB) = (frameA, frameB);
             }
         }

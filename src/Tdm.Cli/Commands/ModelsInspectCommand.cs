@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Tdm.Cli.CommandLine;
-using Tdm.Engine.Checkpoints;
-using Tdm.Engine.Graphs;
 using Tdm.Engine.Models.Inspection;
 
 namespace Tdm.Cli.Commands;
@@ -33,8 +31,8 @@ internal sealed class ModelsInspectCommand(CliConsole console) : ICommand
 
     private int Run(string path, string? tokenizer)
     {
-        var report = new ModelInspector(NetworkSpecs.ExpectedTensors).Inspect(path, tokenizer);
-        console.Out.Write(report.Render());
-        return report.HasProblems ? ExitCodes.Model : ExitCodes.Ok;
+        var report = ModelInspection.Of(path, tokenizer);
+        console.Out.Write(report.Text);
+        return report.Usable ? ExitCodes.Ok : ExitCodes.Model;
     }
 }

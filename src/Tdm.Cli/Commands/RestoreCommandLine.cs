@@ -4,6 +4,7 @@ using Tdm.Cli.Media;
 using Tdm.Cli.Progress;
 using Tdm.Cli.Restore;
 using Tdm.Engine;
+using Tdm.Engine.Options;
 
 namespace Tdm.Cli.Commands;
 
@@ -19,25 +20,10 @@ internal static class RestoreCommandLine
 
     private const string Input = "INPUT";
 
-    private static readonly KeyValuePair<string, RestorationTask>[] s_tasks =
-    [
-        new("denoise", RestorationTask.Denoise),
-        new("dehaze", RestorationTask.Dehaze),
-        new("derain", RestorationTask.Derain),
-        new("mp4", RestorationTask.Mp4Artifacts),
-        new("sr", RestorationTask.SuperResolution),
-    ];
-
-    private static readonly KeyValuePair<string, TemporalMode>[] s_temporal =
-        [new("swcfa", TemporalMode.SwCfa), new("first", TemporalMode.FirstFrame), new("off", TemporalMode.Off)];
-
-    private static readonly KeyValuePair<string, ColourFix>[] s_colourFix =
-        [new("none", ColourFix.None), new("wavelet", ColourFix.Wavelet), new("adain", ColourFix.AdaIn)];
-
     private static readonly KeyValuePair<string, DeviceKind>[] s_devices =
         [new("auto", DeviceKind.Auto), new("cuda", DeviceKind.Cuda), new("cpu", DeviceKind.Cpu)];
 
-    private static readonly KeyValuePair<string, int>[] s_scales = [new("1", 1), new("2", 2), new("4", 4)];
+    private static readonly KeyValuePair<string, bool>[] s_onOff = [new("on", true), new("off", false)];
 
     private static readonly KeyValuePair<string, ProgressMode>[] s_progress =
         [new("bar", ProgressMode.Bar), new("json", ProgressMode.Json), new("none", ProgressMode.None)];
@@ -73,26 +59,61 @@ internal static class RestoreCommandLine
     }
 
     /// <summary>
-    /// The method's options, one row each (name, placeholder, help, range or choices, default), in the order --help
-    /// lists them. The engine's catalogue of settings is to generate these rows; <see cref="ReadMethod"/> reads them.
+    /// The method's options, made from the engine's catalogue (<see cref="Engine.Options.MethodOptions"/>: name, help,
+    /// range, default), then the device's. <see cref="ReadMethod"/> reads them back.
     /// </summary>
-    public static IReadOnlyList<Option> MethodOptions() =>
+    public static IReadOnlyList<Option> MethodOptions() => [.. s_method.Select(m => m.Option), .. DeviceOptions()];
+
+    // Each catalogue option as a command-line option and how its value is read back in the catalogue's terms.
+    private static readonly (MethodOption Method, Option Option, Func<ParseResult, object?> Read)[] s_method =
+        [.. Engine.Options.MethodOptions.All.Select(FromCatalogue)];
+
+    private static (MethodOption, Option, Func<ParseResult, object?>) FromCatalogue(MethodOption m)
+    {
+        string name = "--" + m.Name;
+        string unit = m.Unit is null ? "" : $" ({m.Unit})";
+        string help = m.Help + unit;
+        string placeholder = m.Unit switch { "px" => "PX", "steps" or "frames" => "N", _ => "X" };
+        Option<T> Alias<T>(Option<T> o)
+        {
+            foreach (var alias in m.Aliases)
+                o.WithAlias("--" + alias);
+            return o;
+        }
+        switch (m.Kind)
+        {
+            case OptionKind.Integer when m.IsOptional:
+                var optionalInt = Alias(CliOptions.OptionalInt(name, placeholder, help, (int)m.Minimum, (int)m.Maximum, "automatic"));
+                return (m, optionalInt, r => r.GetValue(optionalInt));
+            case OptionKind.Integer:
+                var integer = Alias(CliOptions.Int(name, placeholder, help, (int)m.Default!, (int)m.Minimum, (int)m.Maximum));
+                return (m, integer, r => r.GetValue(integer));
+            case OptionKind.Number:
+                var number = Alias(CliOptions.Float(name, "X", help, (float)(double)m.Default!, (float)m.Minimum, (float)m.Maximum));
+                return (m, number, r => (double)r.GetValue(number));
+            // The task is optional on the command line: a --prompt alone is the custom task.
+            case OptionKind.Choice when m.IsOptional || m == Engine.Options.MethodOptions.Task:
+                var optionalChoice = Alias(CliOptions.OptionalChoice(name, help, Pairs(m), m == Engine.Options.MethodOptions.Task ? "custom with --prompt" : "automatic"));
+                return (m, optionalChoice, r => r.GetValue(optionalChoice));
+            case OptionKind.Choice:
+                var choice = Alias(CliOptions.Choice(name, help, Pairs(m), m.Default!));
+                return (m, choice, r => r.GetValue(choice));
+            case OptionKind.Flag when m.Default is true:
+                var onOff = Alias(CliOptions.Choice(name, help, s_onOff, true));
+                return (m, onOff, r => r.GetValue(onOff));
+            case OptionKind.Flag:
+                var flag = Alias(CliOptions.Flag(name, help));
+                return (m, flag, r => r.GetValue(flag));
+            default:
+                var text = Alias(CliOptions.OptionalText(name, "TEXT", help, m.Default is string { Length: > 0 } d ? d : "none"));
+                return (m, text, r => r.GetValue(text));
+        }
+    }
+
+    private static KeyValuePair<string, object>[] Pairs(MethodOption m) => [.. m.Choices.Select(c => new KeyValuePair<string, object>(c.Name, c.Value))];
+
+    private static IEnumerable<Option> DeviceOptions() =>
     [
-        CliOptions.OptionalChoice("--task", "denoise, dehaze, derain, mp4 (compression artifacts) or sr (super-resolution)", s_tasks),
-        CliOptions.Text("--prompt", "TEXT", "a prompt of your own (replaces the task's prompt; without --task it is the whole task)"),
-        CliOptions.AnyText("--negative-prompt", "TEXT", "negative prompt for classifier-free guidance", "", "empty"),
-        CliOptions.Int("--inversion-steps", "N", "DDIM inversion steps", 10, 1, 1000),
-        CliOptions.Int("--steps", "N", "DDIM sampling steps", 32, 1, 1000),
-        CliOptions.Float("--guidance", "G", "classifier-free guidance scale", 7.5f, 0, 50),
-        CliOptions.Float("--controlnet-scale", "S", "ControlNet conditioning scale", 1, 0, 5),
-        CliOptions.Choice("--temporal", "swcfa (sliding-window cross-frame attention), first (first-frame reference) or off", s_temporal, TemporalMode.SwCfa),
-        CliOptions.Int("--radius", "R", "SW-CFA window radius in frames", 3, 0, 64),
-        CliOptions.Flag("--mix-controlnet", "apply the temporal mode inside the ControlNet too"),
-        CliOptions.Int("--chunk", "N", "frames per chunk of the fixed chunk grid", 16, 1, 256),
-        CliOptions.OptionalInt("--handles", "H", "context frames read on each side of a chunk", 0, 64, "the radius with swcfa, else 0"),
-        CliOptions.Int("--short-side", "PX", "processing size: short side in pixels, rounded to a multiple of 64", 512, 64, 4096),
-        CliOptions.OptionalChoice("--scale", "output scale", s_scales, "2 for --task sr, else 1"),
-        CliOptions.Choice("--colour-fix", "correct the VAE's colour drift: none, wavelet or adain", s_colourFix, ColourFix.None).WithAlias("--color-fix"),
         CliOptions.Choice("--device", "where the networks run: auto, cuda or cpu", s_devices, DeviceKind.Auto),
         CliOptions.Int("--device-index", "N", "which CUDA device", 0, 0, 64),
         CliOptions.Int("--threads", "N", "CPU threads per operator; fix it for bit-identical CPU runs", 0, 0, 1024, "0, the runtime's choice"),
@@ -101,28 +122,17 @@ internal static class RestoreCommandLine
     /// <summary>The method's settings and the engine's device from the options of <see cref="MethodOptions"/>.</summary>
     public static (RestoreSettings Settings, EngineOptions Engine) ReadMethod(ParseResult result)
     {
-        var prompt = result.GetValue<string?>("--prompt");
-        var task = result.GetValue<RestorationTask?>("--task");
-        if (task is null && prompt is null)
-            throw new UsageException("no task: give --task denoise|dehaze|derain|mp4|sr, or a --prompt of your own");
-        var settings = new RestoreSettings
+        var settings = new RestoreSettings();
+        foreach (var (method, _, read) in s_method)
         {
-            Task = task ?? RestorationTask.Custom,
-            Prompt = prompt,
-            NegativePrompt = result.GetValue<string>("--negative-prompt") ?? "",
-            InversionSteps = result.GetValue<int>("--inversion-steps"),
-            SamplingSteps = result.GetValue<int>("--steps"),
-            Guidance = result.GetValue<float>("--guidance"),
-            ControlNetScale = result.GetValue<float>("--controlnet-scale"),
-            Temporal = result.GetValue<TemporalMode>("--temporal"),
-            Radius = result.GetValue<int>("--radius"),
-            MixInControlNet = result.GetValue<bool>("--mix-controlnet"),
-            ChunkLength = result.GetValue<int>("--chunk"),
-            Handles = result.GetValue<int?>("--handles"),
-            ShortSide = result.GetValue<int>("--short-side"),
-            Scale = result.GetValue<int?>("--scale") ?? (task == RestorationTask.SuperResolution ? 2 : 1),
-            ColourFix = result.GetValue<ColourFix>("--colour-fix"),
-        };
+            var value = read(result);
+            if (method == Engine.Options.MethodOptions.Task)
+                value ??= settings.Prompt is null && result.GetValue<string?>("--prompt") is null
+                    ? throw new UsageException("no task: give --task denoise|dehaze|derain|mp4|sr, or a --prompt of your own")
+                    : RestorationTask.Custom;
+            if (value is not null || method.IsOptional || method.Kind == OptionKind.Text)
+                settings = method.ApplyTo(settings, value);
+        }
         var engine = new EngineOptions
         {
             Device = result.GetValue<DeviceKind>("--device"),

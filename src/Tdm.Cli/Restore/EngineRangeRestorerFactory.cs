@@ -5,7 +5,7 @@ using Tdm.Engine.Video;
 namespace Tdm.Cli.Restore;
 
 /// <summary>
-/// The real restorer: one <see cref="TdmEngine"/> per run and its <see cref="VideoRestorer"/> for the model. The
+/// The real restorer: one <see cref="TdmEngine"/> per run, the model loaded when it opens (so a model problem stops the job before any frame). The
 /// command line restores each chunk once and writes its frames straight away, so the engine keeps no restored
 /// chunks in memory.
 /// </summary>
@@ -17,7 +17,8 @@ internal sealed class EngineRangeRestorerFactory : IRangeRestorerFactory
         var engine = new TdmEngine(options with { ResultCacheBytes = 0 });
         try
         {
-            return new EngineRangeRestorer(engine, engine.Restorer(model));
+            engine.LoadModel(model);
+            return new EngineRangeRestorer(engine, model);
         }
         catch
         {
@@ -26,11 +27,11 @@ internal sealed class EngineRangeRestorerFactory : IRangeRestorerFactory
         }
     }
 
-    private sealed class EngineRangeRestorer(TdmEngine engine, VideoRestorer restorer) : IRangeRestorer
+    private sealed class EngineRangeRestorer(TdmEngine engine, ModelPaths model) : IRangeRestorer
     {
         public void RestoreRange(IClip clip, int first, int last, RestoreSettings settings, Action<int, Frame> onFrame,
             IProgress<RestoreProgress>? progress, CancellationToken cancel) =>
-            restorer.RestoreRange(clip, first, last, settings, onFrame, progress, cancel);
+            engine.Restore(model, clip, first, last, settings, onFrame, progress, cancel);
 
         public void Dispose() => engine.Dispose();
     }

@@ -29,7 +29,7 @@ internal sealed class RestoreJob(MediaProbe probe, FfmpegTools tools, VideoEncod
         if (Path.GetFullPath(request.Input) == Path.GetFullPath(request.Output))
             throw new UsageException($"the output '{request.Output}' is the input; choose another -o");
 
-        var scale = request.Settings.Scale;
+        var scale = request.Settings.EffectiveScale;
         var (store, video) = OpenOutput(request, input, input.Width * scale, input.Height * scale);
         if (video is { } v && File.Exists(request.Output) && !Directory.Exists(v.Cache.Directory) && !request.Overwrite)
         {
@@ -96,7 +96,7 @@ internal sealed class RestoreJob(MediaProbe probe, FfmpegTools tools, VideoEncod
         IRangeRestorer restorer, CancellationToken cancel)
     {
         var settings = request.Settings;
-        var grid = VideoRestorer.Grid(input.FrameCount, settings);
+        var grid = TdmEngine.Grid(input.FrameCount, settings);
         // The engine reads each chunk's context (the chunk plus handles on both sides) and then the next one, which
         // overlaps it by twice the handles: keep that much decoded.
         using var clip = new FfmpegClip(input, tools, settings.ChunkLength + (2 * grid.Handles) + 2);
