@@ -56,16 +56,16 @@ internal sealed class FakeRangeRestorer : IRangeRestorer, IRangeRestorerFactory
             for (var i = Math.Max(first, chunk * n); i <= Math.Min(last, ((chunk + 1) * n) - 1); i++)
             {
                 var own = context[i - from];
-                var result = new Frame(own.Width * settings.Scale, own.Height * settings.Scale);
+                var result = new Frame(own.Width * settings.EffectiveScale, own.Height * settings.EffectiveScale);
                 for (var y = 0; y < result.Height; y++)
                     for (var x = 0; x < result.Width; x++)
                         for (var c = 0; c < 4; c++)
                         {
                             var mean = 0f;
                             foreach (var frame in context)
-                                mean += frame[x / settings.Scale, y / settings.Scale][c];
+                                mean += frame[x / settings.EffectiveScale, y / settings.EffectiveScale][c];
                             mean /= context.Count;
-                            result[x, y][c] = c == 3 ? own[x / settings.Scale, y / settings.Scale][c] : 1f - ((own[x / settings.Scale, y / settings.Scale][c] + mean) / 2f);
+                            result[x, y][c] = c == 3 ? own[x / settings.EffectiveScale, y / settings.EffectiveScale][c] : 1f - ((own[x / settings.EffectiveScale, y / settings.EffectiveScale][c] + mean) / 2f);
                         }
                 onFrame(i, result);
                 AfterFrame?.Invoke(i);

@@ -8,7 +8,8 @@ public class MethodOptionsTests
     [Fact]
     public void All_NamesAndScriptNames_AreUnique()
     {
-        Assert.Equal(MethodOptions.All.Count, MethodOptions.All.Select(o => o.Name).Concat(MethodOptions.All.SelectMany(o => o.Aliases)).Distinct().Count());
+        var names = MethodOptions.All.Select(o => o.Name).Concat(MethodOptions.All.SelectMany(o => o.Aliases)).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Equal(MethodOptions.All.Count, MethodOptions.All.Select(o => o.ScriptName).Distinct().Count());
     }
 
@@ -30,13 +31,12 @@ public class MethodOptionsTests
     {
         foreach (var option in MethodOptions.All.Where(o => o.Kind is OptionKind.Integer or OptionKind.Number))
         {
-            object tooBig = option.Kind == OptionKind.Integer ? (int)option.Maximum + 1 : option.Maximum * 2 + 1;
+            object tooBig = option.Kind == OptionKind.Integer ? (object)((int)option.Maximum + 1) : (option.Maximum * 2) + 1;
             var e = Assert.Throws<TdmException>(() => option.ApplyTo(new RestoreSettings(), tooBig));
             Assert.Equal(TdmErrorKind.BadArgument, e.Kind);
             Assert.Contains($"{option.Name} must be {option.Range}", e.Message);
             // Validate finds the same value set behind the options' back.
-            var bad = option.Kind == OptionKind.Integer ? option.Maximum + 1 : double.NaN;
-            Assert.NotNull(option.Check(option.Kind == OptionKind.Integer ? (object)(int)bad : bad));
+            Assert.NotNull(option.Check(option.Kind == OptionKind.Integer ? (object)((int)option.Minimum - 1) : double.NaN));
         }
         Assert.Throws<TdmException>(() => new RestoreSettings { InversionSteps = 0 }.Validate());
         Assert.Throws<TdmException>(() => new RestoreSettings { Task = RestorationTask.Custom }.Validate());
