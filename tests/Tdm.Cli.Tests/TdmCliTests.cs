@@ -101,7 +101,7 @@ public sealed class TdmCliTests(MediaFixture media) : IClassFixture<MediaFixture
     public void UnknownTask_ExitTwo()
     {
         var (code, _, error) = Run("restore", media.Video, "-o", _folder["o.mp4"], "--task", "deblur", "--model", _folder.Path);
-        Assert.Equal((ExitCodes.BadArguments, "tdm: error: --task must be one of denoise, dehaze, derain, mp4, sr; got 'deblur'\n"), (code, error));
+        Assert.Equal((ExitCodes.BadArguments, "tdm: error: --task must be one of denoise, dehaze, derain, mp4, sr, custom; got 'deblur'\n"), (code, error));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Globalization;
 using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 using Tdm.Engine;
-using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Video;
 using Tdm.Engine.Models.Synthetic;
@@ -59,15 +58,7 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
                 CacheDirectory = result.GetValue(cache),
                 ResultCacheBytes = 0, // both runs compute
             };
-            var settings = new RestoreSettings
-            {
-                Task = RestorationTask.Denoise,
-                InversionSteps = result.GetValue(inversionSteps),
-                SamplingSteps = result.GetValue(steps),
-                ChunkLength = count,
-                Handles = 0,
-                ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
-            }.Validate();
+            var settings = BenchModels.ClipSettings(result.GetValue(inversionSteps), result.GetValue(steps), count, width, height);
             return Task.FromResult(Run(result.GetValue(architecture), result.GetValue(model), count, width, height,
                 result.GetValue(candidate) == DeviceKind.Cuda, result.GetValue(deviceIndex), reference, settings, cancel));
         });

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Tdm.Cli.CommandLine;
 using Tdm.Engine;
-using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Cli.Bench;
@@ -63,4 +62,16 @@ internal static class BenchModels
             return (w, h);
         throw new UsageException($"--size must be WIDTHxHEIGHT with sides from 8 to 8192, such as 896x512; got '{text}'");
     }
+
+    /// <summary>The benchmarks' settings: the whole synthetic clip as one chunk without handles, processed at its own
+    /// size (short side clamped to the option's range), denoise with the given steps.</summary>
+    public static RestoreSettings ClipSettings(int inversionSteps, int steps, int frames, int width, int height) => new RestoreSettings
+    {
+        Task = RestorationTask.Denoise,
+        InversionSteps = inversionSteps,
+        SamplingSteps = steps,
+        ChunkLength = frames,
+        Handles = 0,
+        ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
+    }.Validate();
 }

@@ -5,7 +5,6 @@ using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 using Tdm.Cli.Media;
 using Tdm.Engine;
-using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Video;
 using Tdm.Engine.Models.Synthetic;
@@ -58,15 +57,7 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
                 CacheDirectory = result.GetValue(cache),
                 ResultCacheBytes = 0, // every run computes
             };
-            var settings = new RestoreSettings
-            {
-                Task = RestorationTask.Denoise,
-                InversionSteps = result.GetValue(inversionSteps),
-                SamplingSteps = result.GetValue(steps),
-                ChunkLength = count,
-                Handles = 0,
-                ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
-            }.Validate();
+            var settings = BenchModels.ClipSettings(result.GetValue(inversionSteps), result.GetValue(steps), count, width, height);
             var folder = result.GetValue(model) ?? BenchModels.Synthesized(arch, options, console);
             return Task.FromResult(Run(folder, count, width, height, result.GetValue(rounds), options, settings, cancel));
         });

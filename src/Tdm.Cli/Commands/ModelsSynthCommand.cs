@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Tdm.Cli.CommandLine;
 using Tdm.Engine;
-using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Models.Synthetic;
 
 namespace Tdm.Cli.Commands;

@@ -71,8 +71,7 @@ internal static class RestoreCommandLine
     private static (MethodOption, Option, Func<ParseResult, object?>) FromCatalogue(MethodOption m)
     {
         string name = "--" + m.Name;
-        string unit = m.Unit is null ? "" : $" ({m.Unit})";
-        string help = m.Help + unit;
+        string help = m.Help.TrimEnd('.'); // the range and default follow in parentheses
         string placeholder = m.Unit switch { "px" => "PX", "steps" or "frames" => "N", _ => "X" };
         Option<T> Alias<T>(Option<T> o)
         {

@@ -51,7 +51,7 @@ public sealed class BadInputEndToEndTests(EndToEndFixture e2e) : IClassFixture<E
     [Fact]
     public void UnknownTask_Exit2() =>
         AssertFails(TdmProcess.Run([.. e2e.Restore(e2e.Clip, _folder["o.mp4"]).Select(a => a == "denoise" ? "unblur" : a)]), ExitCodes.BadArguments,
-            "--task must be one of denoise, dehaze, derain, mp4, sr; got 'unblur'");
+            "--task must be one of denoise, dehaze, derain, mp4, sr, custom; got 'unblur'");
 
     [Fact]
     public void ModelFolderWithAProblem_Exit4()
