@@ -172,12 +172,13 @@ static void set_param(InstanceConfig *ic, const char *arg)
 }
 
 static const char *const g_flags[] = { "--list-plugins", "--list-params", "--sequential", "--quiet", "--verbose",
-                                       "--help", "--instance", "--negative-rowbytes", "--purge-caches" };
+                                       "--help", "--instance", "--negative-rowbytes", "--purge-caches",
+                                       "--strict" };
 static const char *const g_valued[] = { "--plugin", "--context", "--log", "--host-name", "--instances", "--threads",
                                         "--question-reply", "--input", "--clip", "--frames", "--output", "--render",
                                         "--times", "--time-offset", "--param", "--depth", "--components",
                                         "--render-scale", "--row-padding", "--abort-after-progress", "--abort-at",
-                                        "--fps" };
+                                        "--fps", "--refuse" };
 
 static bool listed(const char *opt, const char *const *list, size_t n)
 {
@@ -260,6 +261,15 @@ static int global_opt(HostConfig *cfg, const char *o, const char *v)
         if (strcmp(v, "yes") && strcmp(v, "no"))
             return -1;
         cfg->question_yes = strcmp(v, "yes") == 0;
+    } else if (!strcmp(o, "--strict")) cfg->strict = true;
+    else if (!strcmp(o, "--refuse")) {
+        if (!*v)
+            return -1;
+        char **nr = realloc(cfg->refused, (size_t)(cfg->nrefused + 1) * sizeof *nr);
+        if (!nr)
+            abort();
+        cfg->refused = nr;
+        cfg->refused[cfg->nrefused++] = xstrdup(v);
     } else if (!strcmp(o, "--quiet")) cfg->echo = 0;
     else if (!strcmp(o, "--verbose")) cfg->echo = 2;
     else return 0;
@@ -406,5 +416,8 @@ void cli_free(HostConfig *cfg)
     free(cfg->context);
     free(cfg->log_path);
     free(cfg->host_name);
+    for (int i = 0; i < cfg->nrefused; i++)
+        free(cfg->refused[i]);
+    free(cfg->refused);
     memset(cfg, 0, sizeof *cfg);
 }

@@ -59,6 +59,9 @@ typedef struct HostConfig {
     int threads;                /* 0: online CPUs */
     bool question_yes;
     int echo;                   /* 0 quiet, 1 normal, 2 verbose */
+    bool strict;                /* --strict: refuse what HostSupport-based hosts refuse (propdefs.c) */
+    char **refused;             /* --refuse NAME, repeatable */
+    int nrefused;
     InstanceConfig *inst;
     int ninst;
 } HostConfig;

@@ -162,6 +162,49 @@ void describe_log_context(const Effect *ctx, const char *context)
     }
 }
 
+/* Why `name` may not be a page's child, or NULL when it may. */
+static const char *page_child_problem(const ParamSet *set, const char *name)
+{
+    if (strcmp(name, kOfxParamPageSkipRow) == 0 || strcmp(name, kOfxParamPageSkipColumn) == 0)
+        return NULL;
+    const Param *child = paramset_find(set, name);
+    if (!child)
+        return "is no parameter";
+    if (child->kind == PK_GROUP)
+        return "is a group (ofxParam.h: page children are no groups or pages; list the group's parameters)";
+    if (child->kind == PK_PAGE)
+        return "is a page (ofxParam.h: page children are no groups or pages)";
+    return NULL;
+}
+
+int describe_check_pages(const Effect *ctx)
+{
+    int problems = 0;
+    const ParamSet *set = ctx->params;
+    for (int i = 0; i < set->count; i++) {
+        const Param *page = set->params[i];
+        if (page->kind != PK_PAGE)
+            continue;
+        const Prop *children = propset_find(page->props, kOfxParamPropPageChild);
+        for (int k = 0; children && k < children->count; k++) {
+            const char *why = page_child_problem(set, children->v[k].s);
+            if (why) {
+                host_warn(-1, "page '%s' lists '%s', which %s", page->name, children->v[k].s, why);
+                problems++;
+            }
+        }
+    }
+    const Prop *order = propset_find(ctx->props, kOfxPluginPropParamPageOrder);
+    for (int k = 0; order && k < order->count; k++) {
+        const Param *page = paramset_find(set, order->v[k].s);
+        if (!page || page->kind != PK_PAGE) {
+            host_warn(-1, "the page order lists '%s', which is no page", order->v[k].s);
+            problems++;
+        }
+    }
+    return problems;
+}
+
 void describe_params_document(const Effect *ctx, const char *identifier, const char *context, FILE *out)
 {
     JsonBuf jb;

@@ -46,6 +46,7 @@ static const void *fetch_suite(OfxPropertySetHandle host, const char *name, int 
 void host_init(const char *host_name, const HostSettings *settings)
 {
     g_settings = *settings;
+    propdefs_configure(settings->strict, settings->refused, settings->nrefused);
     g_host_props = propset_new(PSK_HOST, "host", NULL, -1);
     HostIdentity id = { host_name ? host_name : "tdm.ofxhost", "TDM headless OpenFX host" };
     propdefs_host(g_host_props, &id);

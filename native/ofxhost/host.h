@@ -124,6 +124,9 @@ void effect_free(Effect *e);
 typedef struct HostSettings {
     unsigned threads;
     bool question_yes;
+    bool strict;                    /* --strict: also drop messages on descriptor handles (suite_message.c) */
+    const char *const *refused;     /* --refuse names; with strict, handed to propdefs_configure */
+    int nrefused;
 } HostSettings;
 
 void host_init(const char *host_name, const HostSettings *settings);

@@ -64,6 +64,7 @@ static int describe(Run *r)
     propset_free(in);
     describe_log_effect(r->ctx, r->context);
     describe_log_context(r->ctx, r->context);
+    describe_check_pages(r->ctx);
     if (st != kOfxStatOK) {
         host_error(-1, "DescribeInContext(%s) returned %s", r->context, ofx_status_name(st));
         return EXIT_LOAD;
@@ -221,7 +222,7 @@ int lifecycle_run(const HostConfig *cfg)
     char err[1024];
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     HostSettings settings = { (unsigned)(cfg->threads > 0 ? cfg->threads : (cpus > 0 ? cpus : 1)),
-                              cfg->question_yes };
+                              cfg->question_yes, cfg->strict, (const char *const *)cfg->refused, cfg->nrefused };
     host_init(cfg->host_name, &settings);
     int code = EXIT_OK;
     if (!plugin_open(cfg->bundle, &r.hp, err, sizeof err)) {

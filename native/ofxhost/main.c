@@ -37,6 +37,8 @@ int main(int argc, char **argv)
     jb_kstrs(&jb, "argv", (const char *const *)argv, argc);
     jb_kstr(&jb, "bundle", cfg.bundle);
     jb_kint(&jb, "instances", cfg.ninst);
+    jb_kbool(&jb, "strict", cfg.strict);
+    jb_kstrs(&jb, "refused", (const char *const *)cfg.refused, cfg.nrefused);
     log_finish(&jb);
     int code = lifecycle_run(&cfg);
     log_close();

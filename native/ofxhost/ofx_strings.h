@@ -211,6 +211,8 @@
 #define kOfxParamPropShowTimeMarker "OfxParamPropShowTimeMarker"
 #define kOfxPluginPropParamPageOrder "OfxPluginPropParamPageOrder"
 #define kOfxParamPropPageChild "OfxParamPropPageChild"
+#define kOfxParamPageSkipRow "OfxParamPageSkipRow"
+#define kOfxParamPageSkipColumn "OfxParamPageSkipColumn"
 #define kOfxParamPropParent "OfxParamPropParent"
 #define kOfxParamPropGroupOpen "OfxParamPropGroupOpen"
 #define kOfxParamPropEnabled "OfxParamPropEnabled"

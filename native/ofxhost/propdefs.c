@@ -8,6 +8,61 @@
 #define STRS(...) (const char *const[]){ __VA_ARGS__ }
 #define INTS(...) (const int[]){ __VA_ARGS__ }
 #define DBLS(...) (const double[]){ __VA_ARGS__ }
+#define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
+
+/*
+ * What --strict leaves out. Two sources, both in the openfx repository (AcademySoftwareFoundation/openfx):
+ * - the specification's property metadata (openfx-cpp/include/openfx/ofxPropsBySet.h) marks some properties
+ *   "host_optional": a conforming host may lack them;
+ * - the reference host library HostSupport (HostSupport/src/ofxhImageEffect.cpp, ofxhParam.cpp), the base of
+ *   Natron's host, builds closed sets from its own lists and answers kOfxStatErrUnknown for anything else. It has no
+ *   parameter-set properties: paramSetGetPropertySet returns the effect's set, which lacks them.
+ * Clip and image sets are the same in HostSupport as here.
+ */
+static const char *const g_strict_host[] = {
+    /* host_optional in the specification */
+    kOfxPropHostOSHandle, kOfxImageEffectInstancePropSequentialRender, kOfxImageEffectPropRenderQualityDraft,
+    kOfxImageEffectHostPropNativeOrigin,
+    /* HostSupport has it only when built with OFX_SUPPORTS_OPENGLRENDER */
+    kOfxImageEffectPropOpenGLRenderSupported,
+};
+static const char *const g_strict_effect_descriptor[] = {
+    /* host_optional in the specification */
+    kOfxPropVersion, kOfxPropVersionLabel, kOfxPropPluginDescription,
+    /* not in HostSupport's effect descriptor (kOfxPluginPropParamPageOrder: the spec puts it on the parameter set) */
+    kOfxPluginPropParamPageOrder, kOfxPropParamSetNeedsSyncing, kOfxImageEffectPluginPropObsolete,
+    kOfxImageEffectPropOpenGLRenderSupported,
+};
+static const char *const g_strict_effect_instance[] = {
+    kOfxPluginPropParamPageOrder, kOfxPropParamSetNeedsSyncing, kOfxImageEffectPropOpenGLRenderSupported,
+};
+static const char *const g_strict_param[] = {
+    /* not in HostSupport's parameters (kOfxParamPropPluginMayWrite was removed in OpenFX 1.4, ChoiceOrder is 1.5) */
+    kOfxParamPropHasHostOverlayHandle, kOfxParamPropUseHostOverlayHandle, kOfxParamPropPluginMayWrite,
+    kOfxParamPropChoiceOrder,
+};
+
+static bool g_strict;
+static const char *const *g_refused;
+static int g_nrefused;
+
+void propdefs_configure(bool strict, const char *const *refused, int nrefused)
+{
+    g_strict = strict;
+    g_refused = refused;
+    g_nrefused = nrefused;
+}
+
+bool propdefs_strict(void) { return g_strict; }
+
+/* Leaves out what the configuration refuses: the strict list of this kind of set, then every --refuse name. */
+static void leave_out(PropSet *ps, const char *const *strict_list, int n)
+{
+    for (int i = 0; g_strict && i < n; i++)
+        propset_remove(ps, strict_list[i]);
+    for (int i = 0; i < g_nrefused; i++)
+        propset_remove(ps, g_refused[i]);
+}
 
 void propdefs_host(PropSet *ps, const HostIdentity *id)
 {
@@ -45,6 +100,7 @@ void propdefs_host(PropSet *ps, const HostIdentity *id)
     PS_INT1(ps, kOfxParamHostPropMaxParameters, -1);
     PS_INT1(ps, kOfxParamHostPropMaxPages, 0);
     ps_decl_int(ps, kOfxParamHostPropPageRowColumnCount, 2, 2, INTS(0, 0));
+    leave_out(ps, g_strict_host, COUNT(g_strict_host));
 }
 
 void propdefs_effect_descriptor(PropSet *ps, const char *bundle_path)
@@ -76,6 +132,7 @@ void propdefs_effect_descriptor(PropSet *ps, const char *bundle_path)
     /* paramSetGetPropertySet returns the effect's own set, so the parameter-set properties live here too. */
     PS_STRV(ps, kOfxPluginPropParamPageOrder);
     PS_INT1(ps, kOfxPropParamSetNeedsSyncing, 0);
+    leave_out(ps, g_strict_effect_descriptor, COUNT(g_strict_effect_descriptor));
 }
 
 void propdefs_effect_instance(PropSet *ps, const PropSet *descriptor, const char *context)
@@ -99,6 +156,7 @@ void propdefs_effect_instance(PropSet *ps, const PropSet *descriptor, const char
     const Prop *order = propset_find(descriptor, kOfxPluginPropParamPageOrder);
     for (int i = 0; order && i < order->count; i++)
         ps_set_str(ps, kOfxPluginPropParamPageOrder, i, order->v[i].s);
+    leave_out(ps, g_strict_effect_instance, COUNT(g_strict_effect_instance));
 }
 
 void propdefs_clip_descriptor(PropSet *ps, const char *name)
@@ -114,6 +172,7 @@ void propdefs_clip_descriptor(PropSet *ps, const char *name)
     PS_STR1(ps, kOfxImageClipPropFieldExtraction, kOfxImageFieldDoubled);
     PS_INT1(ps, kOfxImageClipPropIsMask, 0);
     PS_INT1(ps, kOfxImageEffectPropSupportsTiles, 1);
+    leave_out(ps, NULL, 0);
 }
 
 void propdefs_clip_instance(PropSet *ps)
@@ -131,6 +190,7 @@ void propdefs_clip_instance(PropSet *ps)
     ps_decl_double(ps, kOfxImageEffectPropUnmappedFrameRange, 2, 2, DBLS(0, 0));
     PS_DBL1(ps, kOfxImageEffectPropUnmappedFrameRate, 24.0);
     PS_INT1(ps, kOfxImageClipPropContinuousSamples, 0);
+    leave_out(ps, NULL, 0);
 }
 
 void propdefs_image(PropSet *ps)
@@ -147,6 +207,7 @@ void propdefs_image(PropSet *ps)
     PS_INT1(ps, kOfxImagePropRowBytes, 0);
     PS_STR1(ps, kOfxImagePropField, kOfxImageFieldNone);
     PS_STR1(ps, kOfxImagePropUniqueIdentifier, "");
+    leave_out(ps, NULL, 0);
 }
 
 /* Numeric range properties: int-valued kinds get int properties, double-valued ones doubles. */
@@ -177,7 +238,7 @@ static void numeric_ranges(PropSet *ps, int n, bool is_int, bool colour)
     }
 }
 
-void propdefs_param(PropSet *ps, ParamKind k, const char *name)
+static void param_props(PropSet *ps, ParamKind k, const char *name)
 {
     PS_STR1(ps, kOfxPropType, kOfxTypeParameter);
     PS_STR1(ps, kOfxPropName, name);
@@ -260,4 +321,10 @@ void propdefs_param(PropSet *ps, ParamKind k, const char *name)
     default:
         break;
     }
+}
+
+void propdefs_param(PropSet *ps, ParamKind k, const char *name)
+{
+    param_props(ps, k, name);
+    leave_out(ps, g_strict_param, COUNT(g_strict_param));
 }

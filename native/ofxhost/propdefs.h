@@ -6,8 +6,19 @@
 #ifndef OFXHOST_PROPDEFS_H
 #define OFXHOST_PROPDEFS_H
 
+#include <stdbool.h>
+
 #include "params.h"
 #include "props.h"
+
+/*
+ * --strict and --refuse: properties the host leaves out of the sets it builds, so a plugin setting or reading them
+ * gets kOfxStatErrUnknown, as from a host that does not know them. Strict leaves out what the specification lets a
+ * host refuse and what the reference HostSupport library does not define (the list and its sources are in
+ * propdefs.c); `refused` adds names of the caller's choosing (kept, not copied). Set once before any set is built.
+ */
+void propdefs_configure(bool strict, const char *const *refused, int nrefused);
+bool propdefs_strict(void);
 
 typedef struct HostIdentity {
     const char *name;   /* kOfxPropName, e.g. "tdm.ofxhost" */

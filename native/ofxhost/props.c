@@ -96,6 +96,19 @@ PropSet *propset_clone(const PropSet *src, PropSetKind kind, const char *label, 
     return ps;
 }
 
+void propset_remove(PropSet *ps, const char *name)
+{
+    Prop *p = propset_find(ps, name);
+    if (!p)
+        return;
+    free_values(p->type, p->v, p->count);
+    free_values(p->type, p->def, p->def_count);
+    free(p->name);
+    int at = (int)(p - ps->props);
+    memmove(p, p + 1, (size_t)(ps->count - at - 1) * sizeof *p);
+    ps->count--;
+}
+
 /* Declares (or redeclares) a property with its initial values, which also become its defaults. */
 static void decl(PropSet *ps, const char *name, PropType type, int fixed_dim, int n, const PropValue *vals)
 {

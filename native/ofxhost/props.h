@@ -62,6 +62,8 @@ PropSet *propset_clone(const PropSet *src, PropSetKind kind, const char *label, 
 PropSet *propset_from_handle(OfxPropertySetHandle h);
 
 Prop *propset_find(const PropSet *ps, const char *name);
+/* Takes a property out of a set (the host does not know it any more); nothing when it is not there. */
+void propset_remove(PropSet *ps, const char *name);
 
 /* Declaring properties (host side); the values given become the defaults. Redeclaring replaces. */
 void ps_decl_int(PropSet *ps, const char *name, int fixed_dim, int n, const int *vals);

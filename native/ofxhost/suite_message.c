@@ -2,13 +2,44 @@
  * OfxMessageSuiteV1/V2 and OfxProgressSuiteV1/V2: everything is logged ("message" and "progress" events) and
  * messages are echoed to stderr. Progress also drives --abort-after-progress: after N progressUpdate calls in a
  * render whose time is selected, abort() returns 1 and progressUpdate returns kOfxStatReplyNo.
+ *
+ * --strict answers messages as openfx's HostSupport does: it treats every handle as an effect instance, so a message
+ * on a descriptor handle never reaches the user (here: dropped, kOfxStatFailed), a NULL handle's message is printed
+ * but answered kOfxStatErrBadHandle, and persistent messages need an instance.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "host.h"
 #include "log.h"
+
+/* What a message's handle is: the log's "target". */
+typedef enum { TARGET_NONE, TARGET_INSTANCE, TARGET_DESCRIPTOR, TARGET_INVALID } Target;
+
+static const char *const g_target_names[] = { "none", "instance", "descriptor", "invalid" };
+
+static Target target_of(const void *handle)
+{
+    if (!handle)
+        return TARGET_NONE;
+    const Effect *e = effect_from_handle((OfxImageEffectHandle)handle);
+    if (!e)
+        return TARGET_INVALID;
+    return e->inst ? TARGET_INSTANCE : TARGET_DESCRIPTOR;
+}
+
+/* The status a strict host answers for a message to `target` (kOfxStatOK: shown as usual). */
+static OfxStatus strict_refusal(bool persistent, Target target, bool *shown)
+{
+    *shown = true;
+    if (!host_settings()->strict || target == TARGET_INSTANCE)
+        return kOfxStatOK;
+    if (persistent || target != TARGET_NONE)
+        *shown = false;
+    return target == TARGET_DESCRIPTOR && !persistent ? kOfxStatFailed : kOfxStatErrBadHandle;
+}
 
 static OfxStatus post(int version, const char *kind, void *handle, const char *type, const char *id,
                       const char *fmt, va_list ap)
@@ -17,6 +48,9 @@ static OfxStatus post(int version, const char *kind, void *handle, const char *t
     if (fmt)
         vsnprintf(text, sizeof text, fmt, ap);
     int instance = handle_instance(handle);
+    Target target = target_of(handle);
+    bool shown;
+    OfxStatus st = strict_refusal(strcmp(kind, "persistent") == 0, target, &shown);
     JsonBuf jb;
     log_start(&jb, "message", instance);
     jb_kint(&jb, "suite_version", version);
@@ -24,15 +58,16 @@ static OfxStatus post(int version, const char *kind, void *handle, const char *t
     jb_kstr(&jb, "type", type);
     jb_kstr(&jb, "id", id);
     jb_kstr(&jb, "text", text);
-    if (log_echo() >= 1) {
+    jb_kstr(&jb, "target", g_target_names[target]);
+    jb_kbool(&jb, "shown", shown);
+    if (shown && log_echo() >= 1) {
         const char *t = type ? type : "(no type)";
         if (instance >= 0)
             fprintf(stderr, "ofxhost: [instance %d] plugin %s: %s\n", instance, t, text);
         else
             fprintf(stderr, "ofxhost: plugin %s: %s\n", t, text);
     }
-    OfxStatus st = kOfxStatOK;
-    if (type && strcmp(type, kOfxMessageQuestion) == 0)
+    if (shown && st == kOfxStatOK && type && strcmp(type, kOfxMessageQuestion) == 0)
         st = host_settings()->question_yes ? kOfxStatReplyYes : kOfxStatReplyNo;
     jb_kstr(&jb, "returned", ofx_status_name(st));
     log_finish(&jb);
@@ -68,12 +103,17 @@ static OfxStatus set_persistent(void *handle, const char *type, const char *id, 
 
 static OfxStatus clear_persistent(void *handle)
 {
+    Target target = target_of(handle);
+    bool shown;
+    OfxStatus st = strict_refusal(true, target, &shown);
     JsonBuf jb;
     log_start(&jb, "message", handle_instance(handle));
     jb_kint(&jb, "suite_version", 2);
     jb_kstr(&jb, "kind", "clear_persistent");
+    jb_kstr(&jb, "target", g_target_names[target]);
+    jb_kstr(&jb, "returned", ofx_status_name(st));
     log_finish(&jb);
-    return kOfxStatOK;
+    return st;
 }
 
 static const OfxMessageSuiteV1 g_message_v1 = { message_v1 };

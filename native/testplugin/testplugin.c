@@ -141,8 +141,10 @@ static OfxStatus describe_in_context(OfxImageEffectHandle fx)
     ps = define(set, kOfxParamTypeInteger, "work_steps", "Work steps", "advanced");
     P->propSetInt(ps, kOfxParamPropMin, 0, 0);
     ps = define(set, kOfxParamTypePage, "Main", "Main", NULL);
-    const char *children[] = { "radius", "gain", "enable", "mode", "note", "reset", "upscale", "offset", "advanced" };
-    P->propSetStringN(ps, kOfxParamPropPageChild, 9, children);
+    /* ofxParam.h: no groups on pages; the group's parameters are listed, the host nests them by their parent. */
+    const char *children[] = { "radius", "gain", "enable", "mode", "note", "reset", "upscale", "offset",
+                               "fault", "fault_frame", "work_steps" };
+    P->propSetStringN(ps, kOfxParamPropPageChild, 11, children);
     OfxPropertySetHandle sp;
     Q->paramSetGetPropertySet(set, &sp);
     P->propSetString(sp, kOfxPluginPropParamPageOrder, 0, "Main");

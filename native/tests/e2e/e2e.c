@@ -25,6 +25,7 @@ int main(int argc, char **argv)
     }
     run_cases();
     run_behaviour_cases();
+    run_strict_cases();
     if (g_failures == 0) {
         char cmd[256];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_tmp);

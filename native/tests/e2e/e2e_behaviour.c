@@ -1,5 +1,4 @@
 /* End-to-end cases: parameters, identity, abort, failures, misbehaving plugins, instances, times, usage errors. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,25 +10,6 @@
 
 #define NFRAMES 6
 #define TOL_FLOAT 1e-6
-
-static Log run(const char *name, int expect_rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static Log run(const char *name, int expect_rc, const char *fmt, ...)
-{
-    char args[4096], log_path[1024], err[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(log_path, sizeof log_path, "%s", tmp_path("%s.jsonl", name));
-    snprintf(err, sizeof err, "%s", tmp_path("%s.err", name));
-    int rc = run_host(log_path, err, args);
-    if (rc != expect_rc)
-        fprintf(stderr, "e2e: %s exited %d (expected %d): %s\n", name, rc, expect_rc, slurp(err));
-    CHECK_INT(rc, expect_rc);
-    Log log;
-    log_load(log_path, &log);
-    return log;
-}
 
 static bool exists(const char *path)
 {

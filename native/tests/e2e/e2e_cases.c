@@ -1,5 +1,4 @@
 /* End-to-end cases: the action sequence, frames needed, pixel formats, row layouts, render scale, larger RoD. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -111,27 +110,6 @@ static void basic(void)
     CHECK_INT(log_count(&log, ALL("\"image_leak\"")), 0);
     frame_hashes(&log, 0, g_basic_hash);
     log_free(&log);
-}
-
-/* Runs one configuration and returns its log (caller frees). */
-static Log run(const char *name, int expect_rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static Log run(const char *name, int expect_rc, const char *fmt, ...)
-{
-    char args[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    char log_path[1024], err[1024];
-    snprintf(log_path, sizeof log_path, "%s", tmp_path("%s.jsonl", name));
-    snprintf(err, sizeof err, "%s", tmp_path("%s.err", name));
-    int rc = run_host(log_path, err, args);
-    if (rc != expect_rc)
-        fprintf(stderr, "e2e: %s exited %d (expected %d): %s\n", name, rc, expect_rc, slurp(err));
-    CHECK_INT(rc, expect_rc);
-    Log log;
-    CHECK(log_load(log_path, &log));
-    return log;
 }
 
 static void formats(void)

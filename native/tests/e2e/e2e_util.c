@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#define CHECK_SHARED
+#include "../check.h"
 #include "imageio.h"
 #include "pattern.h"
 
@@ -34,6 +36,24 @@ int run_host(const char *log, const char *err, const char *args)
              err);
     int st = system(cmd);
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+Log run(const char *name, int expect_rc, const char *fmt, ...)
+{
+    char args[4096], log_path[1024], err[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(log_path, sizeof log_path, "%s", tmp_path("%s.jsonl", name));
+    snprintf(err, sizeof err, "%s", tmp_path("%s.err", name));
+    int rc = run_host(log_path, err, args);
+    if (rc != expect_rc)
+        fprintf(stderr, "e2e: %s exited %d (expected %d): %s\n", name, rc, expect_rc, slurp(err));
+    CHECK_INT(rc, expect_rc);
+    Log log;
+    log_load(log_path, &log);
+    return log;
 }
 
 bool log_load(const char *path, Log *log)

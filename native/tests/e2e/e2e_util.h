@@ -21,6 +21,10 @@ typedef struct Log {
     int n;
 } Log;
 
+/* One configuration: runs the host with NAME.jsonl and NAME.err in the temporary folder, checks the exit status
+ * (printing stderr when it differs) and returns the log (empty when there is none; the caller frees it). */
+Log run(const char *name, int expect_rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 bool log_load(const char *path, Log *log);
 void log_free(Log *log);
 /* Lines containing every needle (NULL-terminated list); the first such line at or after `from`, or -1. */
