@@ -1,6 +1,7 @@
 using Tdm.Engine.Imaging;
 using Tdm.OfxPlugin.Host;
 using Tdm.OfxPlugin.Interop;
+using Tdm.OfxPlugin.Restoration;
 using Tdm.Engine.Video;
 
 namespace Tdm.OfxPlugin;
@@ -48,6 +49,9 @@ internal sealed unsafe partial class EffectActions
         Frame restored;
         try
         {
+            // The engine would load the model inside RestoreFrame, deaf to the host's abort flag; load it first,
+            // polling the flag, so a render abandoned while SD1.5 compiles returns at once.
+            ModelLoading.Run(() => restorer.LoadModel(request.Models, request.Device), frames.PollAbort, ModelLoading.PollInterval);
             restored = restorer.RestoreFrame(frames, index, request, new AbortingProgress(progress, frames, abort), abort.Token);
         }
         finally

@@ -63,14 +63,15 @@ internal static class EffectParams
         all.AddRange(advanced.Where(o => ParentOf(o) == TemporalGroup).Select(o => FromOption(o, TemporalGroup)));
         all.Add(new(DiffusionGroup, ParamKind.Group, "Diffusion", "The sampler's settings and the processing size."));
         all.AddRange(advanced.Where(o => ParentOf(o) == DiffusionGroup).Select(o => FromOption(o, DiffusionGroup)));
+        // ofxParam.h: a page's children are no groups or pages; hosts nest a page's parameters by their parents.
         all.Add(new(MainPage, ParamKind.Page, "Restore", "")
         {
-            Children = [.. main.Select(o => o.ScriptName), ModelGroup, ModelFolder, ControlNet, Device, ClearCache],
+            Children = [.. main.Select(o => o.ScriptName), ModelFolder, ControlNet, Device, ClearCache],
         });
         all.Add(new(AdvancedPage, ParamKind.Page, "Advanced", "")
         {
-            Children = [TemporalGroup, .. advanced.Where(o => ParentOf(o) == TemporalGroup).Select(o => o.ScriptName),
-                DiffusionGroup, .. advanced.Where(o => ParentOf(o) == DiffusionGroup).Select(o => o.ScriptName)],
+            Children = [.. advanced.Where(o => ParentOf(o) == TemporalGroup).Select(o => o.ScriptName),
+                .. advanced.Where(o => ParentOf(o) == DiffusionGroup).Select(o => o.ScriptName)],
         });
         return all;
     }

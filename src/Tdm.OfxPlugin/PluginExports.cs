@@ -99,6 +99,8 @@ internal static unsafe class PluginExports
             var suites = s_services?.Suites;
             if (Utf8.Equals(action, OfxImageEffectNames.kOfxImageEffectActionRender))
                 HostMessages.PersistentError(suites, handle, text);
+            else if (IsDescriptionTime(action))
+                TellAtDescription(suites, text);
             else
                 HostMessages.Error(suites, handle, text);
         }
@@ -107,6 +109,29 @@ internal static unsafe class PluginExports
             // Telling the user is best effort; the status below still reports the failure.
         }
         return OfxStatus.kOfxStatFailed;
+    }
+
+    /// <summary>Load, Describe and DescribeInContext: no instance exists yet, and the handle (if any) is a descriptor.</summary>
+    private static bool IsDescriptionTime(byte* action) =>
+        Utf8.Equals(action, OfxCoreNames.kOfxActionLoad)
+        || Utf8.Equals(action, OfxCoreNames.kOfxActionDescribe)
+        || Utf8.Equals(action, OfxImageEffectNames.kOfxImageEffectActionDescribeInContext);
+
+    /// <summary>
+    /// A failure before any instance exists, told where hosts show it: a message about the plugin (NULL handle; hosts
+    /// built on openfx's HostSupport, Natron's among them, treat a descriptor handle as an instance and lose the
+    /// message) and stderr, which editors log and which is all there is when Load fails before the suites exist.
+    /// </summary>
+    private static void TellAtDescription(HostSuites? suites, string text)
+    {
+        try
+        {
+            Console.Error.WriteLine(text);
+        }
+        finally
+        {
+            HostMessages.Error(suites, 0, text);
+        }
     }
 
     /// <summary>The plugin struct, allocated once in unmanaged memory with its own copies of the strings.</summary>

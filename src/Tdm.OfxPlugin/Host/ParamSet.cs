@@ -7,7 +7,22 @@ internal readonly unsafe struct ParamSet(HostSuites suites, OfxParamSetHandle ha
 {
     public OfxParamSetHandle Handle { get; } = handle;
 
-    /// <summary>Declares <paramref name="d"/> with its label, hint, default, ranges, options and parent.</summary>
+    /// <summary>The parameter set's own properties (paramSetGetPropertySet): the page order, syncing.</summary>
+    public PropertySet Properties
+    {
+        get
+        {
+            OfxPropertySetHandle props;
+            HostSuites.Check(suites.Parameter->paramSetGetPropertySet(Handle, &props), "paramSetGetPropertySet", "");
+            return new PropertySet(suites, props);
+        }
+    }
+
+    /// <summary>
+    /// Declares <paramref name="d"/>. Required: the parameter itself and what its values mean (default, hard range,
+    /// choices). Best effort (hosts may not know them): label, hint, script name (the name is its default), parent
+    /// group, page children, animation, display range, slider and string-editor hints.
+    /// </summary>
     public void Define(ParamDefinition d)
     {
         var name = Utf8.Terminated(d.Name);
@@ -16,38 +31,37 @@ internal readonly unsafe struct ParamSet(HostSuites suites, OfxParamSetHandle ha
         fixed (byte* n = name)
             HostSuites.Check(suites.Parameter->paramDefine(Handle, type, n, &handle), "paramDefine", $"\"{d.Name}\"");
         var p = new PropertySet(suites, handle);
-        p.SetString(OfxCoreNames.kOfxPropLabel, d.Label);
+        p.TrySetString(OfxCoreNames.kOfxPropLabel, d.Label);
         if (d.Kind is ParamKind.Page)
         {
-            for (var i = 0; i < d.Children.Count; i++)
-                p.SetString(OfxParamNames.kOfxParamPropPageChild, d.Children[i], i);
+            p.TrySetStrings(OfxParamNames.kOfxParamPropPageChild, d.Children);
             return;
         }
-        p.SetString(OfxParamNames.kOfxParamPropHint, d.Hint);
-        p.SetString(OfxParamNames.kOfxParamPropScriptName, d.Name);
+        p.TrySetString(OfxParamNames.kOfxParamPropHint, d.Hint);
+        p.TrySetString(OfxParamNames.kOfxParamPropScriptName, d.Name);
         if (d.Parent is not null)
-            p.SetString(OfxParamNames.kOfxParamPropParent, d.Parent);
+            p.TrySetString(OfxParamNames.kOfxParamPropParent, d.Parent);
         // Nothing animates: a chunk is restored once with one set of settings, whichever of its frames asked.
         if (d.Kind is not (ParamKind.Group or ParamKind.PushButton))
-            p.SetInt(OfxParamNames.kOfxParamPropAnimates, 0);
+            p.TrySetInt(OfxParamNames.kOfxParamPropAnimates, 0);
         switch (d.Kind)
         {
             case ParamKind.Integer:
                 p.SetInt(OfxParamNames.kOfxParamPropDefault, (int)d.Default);
                 p.SetInt(OfxParamNames.kOfxParamPropMin, (int)d.Min);
                 p.SetInt(OfxParamNames.kOfxParamPropMax, (int)d.Max);
-                p.SetInt(OfxParamNames.kOfxParamPropDisplayMin, (int)d.DisplayMin);
-                p.SetInt(OfxParamNames.kOfxParamPropDisplayMax, (int)d.DisplayMax);
+                p.TrySetInt(OfxParamNames.kOfxParamPropDisplayMin, (int)d.DisplayMin);
+                p.TrySetInt(OfxParamNames.kOfxParamPropDisplayMax, (int)d.DisplayMax);
                 break;
             case ParamKind.Double:
-                p.SetString(OfxParamNames.kOfxParamPropDoubleType, OfxParamNames.kOfxParamDoubleTypePlain);
                 p.SetDouble(OfxParamNames.kOfxParamPropDefault, d.Default);
                 p.SetDouble(OfxParamNames.kOfxParamPropMin, d.Min);
                 p.SetDouble(OfxParamNames.kOfxParamPropMax, d.Max);
-                p.SetDouble(OfxParamNames.kOfxParamPropDisplayMin, d.DisplayMin);
-                p.SetDouble(OfxParamNames.kOfxParamPropDisplayMax, d.DisplayMax);
-                p.SetDouble(OfxParamNames.kOfxParamPropIncrement, d.Increment);
-                p.SetInt(OfxParamNames.kOfxParamPropDigits, d.Digits);
+                p.TrySetString(OfxParamNames.kOfxParamPropDoubleType, OfxParamNames.kOfxParamDoubleTypePlain);
+                p.TrySetDouble(OfxParamNames.kOfxParamPropDisplayMin, d.DisplayMin);
+                p.TrySetDouble(OfxParamNames.kOfxParamPropDisplayMax, d.DisplayMax);
+                p.TrySetDouble(OfxParamNames.kOfxParamPropIncrement, d.Increment);
+                p.TrySetInt(OfxParamNames.kOfxParamPropDigits, d.Digits);
                 break;
             case ParamKind.Boolean:
                 p.SetInt(OfxParamNames.kOfxParamPropDefault, d.Default != 0 ? 1 : 0);
@@ -59,14 +73,14 @@ internal readonly unsafe struct ParamSet(HostSuites suites, OfxParamSetHandle ha
                 break;
             case ParamKind.String:
                 p.SetString(OfxParamNames.kOfxParamPropDefault, d.DefaultString);
-                p.SetString(OfxParamNames.kOfxParamPropStringMode, d.StringMode switch
+                p.TrySetString(OfxParamNames.kOfxParamPropStringMode, d.StringMode switch
                 {
                     StringMode.FilePath => OfxParamNames.kOfxParamStringIsFilePath,
                     StringMode.DirectoryPath => OfxParamNames.kOfxParamStringIsDirectoryPath,
                     _ => OfxParamNames.kOfxParamStringIsSingleLine,
                 });
                 if (d.StringMode is not StringMode.SingleLine)
-                    p.SetInt(OfxParamNames.kOfxParamPropStringFilePathExists, 1);
+                    p.TrySetInt(OfxParamNames.kOfxParamPropStringFilePathExists, 1);
                 break;
         }
     }

@@ -16,6 +16,8 @@ internal sealed class EngineRestoreService : IRestoreService, IDisposable
     public (int First, int Last) ContextOf(int clipLength, int index, RestoreSettings settings) =>
         TdmEngine.ContextOf(clipLength, index, settings);
 
+    public void LoadModel(ModelPaths models, DeviceKind device) => Engine(device).LoadModel(models);
+
     public Frame RestoreFrame(IClip clip, int index, RestoreRequest request, IProgress<RestoreProgress>? progress, CancellationToken cancel)
     {
         Frame? restored = null;

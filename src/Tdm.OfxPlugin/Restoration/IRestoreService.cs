@@ -14,6 +14,13 @@ internal interface IRestoreService
     /// <summary>The frames (clip-relative, inclusive) that frame <paramref name="index"/>'s chunk reads.</summary>
     (int First, int Last) ContextOf(int clipLength, int index, RestoreSettings settings);
 
+    /// <summary>
+    /// Loads and compiles <paramref name="models"/> for <paramref name="device"/> unless already loaded (seconds to
+    /// minutes); throws TdmException or CheckpointException for a model with a problem. Not cancellable: callers wait
+    /// for it with <see cref="ModelLoading"/>.
+    /// </summary>
+    void LoadModel(ModelPaths models, DeviceKind device);
+
     /// <summary>Restores frame <paramref name="index"/> of <paramref name="clip"/>; throws TdmException on failure.</summary>
     /// <param name="clip">The Source clip, frames read on demand.</param>
     /// <param name="index">The frame to return, clip-relative.</param>
