@@ -92,6 +92,7 @@ internal static unsafe class PluginExports
             var text = e switch
             {
                 TdmException t => $"TDM Restore: {t.Message}",
+                OfxHostException h when IsDescriptionTime(action) => $"TDM Restore cannot run in this host: {h.Message}",
                 OfxHostException h => $"TDM Restore: {h.Message}",
                 OutOfMemoryException => "TDM Restore ran out of memory: lower Processing short side or Chunk length, or close other programs",
                 _ => $"TDM Restore failed in {Utf8.Decode(action)}: {e.GetType().Name}: {e.Message}",

@@ -92,6 +92,17 @@ public class DescribeTests
             effect.GetProperty("version").EnumerateArray().Select(v => v.GetInt32()));
     }
 
+    [Fact]
+    public void Pages_AsDescribedToHost_AreOrderedOnTheParameterSetAndFollowOfxParam()
+    {
+        var run = s_run.Value;
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var described = run.Of("effect_descriptor").Single(e => e.GetProperty("phase").GetString() == "describe_in_context");
+        Assert.Equal([EffectParams.MainPage, EffectParams.AdvancedPage], described.GetProperty("page_order").EnumerateArray().Select(p => p.GetString()));
+        Assert.Empty(run.Of("property_error")); // this host knows every property the plugin sets
+        Assert.Empty(run.Of("warning")); // the host's page checks: no group or page among a page's children
+    }
+
     private static int ChoiceIndex(JsonElement value, ParamDefinition d) =>
         value.ValueKind == JsonValueKind.Number ? value.GetInt32() : d.Options.ToList().IndexOf(value.GetString()!);
 }

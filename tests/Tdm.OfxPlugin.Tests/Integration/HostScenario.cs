@@ -48,6 +48,10 @@ public sealed class HostScenario : IDisposable
         return Path.Combine(dir, $"%04d.{ext}");
     }
 
+    /// <summary>The file of frame <paramref name="frame"/> of a %04d <paramref name="pattern"/> such as <see cref="Output"/>'s.</summary>
+    public static string FrameFile(string pattern, int frame) =>
+        pattern.Replace("%04d", frame.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     public void Dispose()
     {
         try

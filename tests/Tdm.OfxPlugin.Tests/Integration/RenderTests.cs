@@ -8,7 +8,7 @@ namespace Tdm.OfxPlugin.Tests.Integration;
 /// </summary>
 public class RenderTests(HostScenario scenario) : IClassFixture<HostScenario>
 {
-    private const int Seed = 7;
+    private const int Seed = TestClip.DefaultSeed;
 
     [Fact]
     public void Render_FloatRgba_EqualsEngineBitForBit()
@@ -18,7 +18,7 @@ public class RenderTests(HostScenario scenario) : IClassFixture<HostScenario>
             ["--input", scenario.PfmPattern, "--frames", "0:23", "--times", "3,12,13", "--depth", "float", .. HostScenario.FastParams(), "--output", output]);
         Assert.True(run.ExitCode == 0, run.Describe());
         foreach (var t in new[] { 3, 12, 13 })
-            AssertEqualExactly(EngineReference.Restore(scenario.Clip, Seed, t), NetpbmFiles.Read(string.Format(FramePath(output), t)), channels: 3, $"float frame {t}");
+            FrameAssert.EqualExactly(EngineReference.Restore(scenario.Clip, Seed, t), NetpbmFiles.Read(HostScenario.FrameFile(output, t)), channels: 3, $"float frame {t}");
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public class RenderTests(HostScenario scenario) : IClassFixture<HostScenario>
         if (maxval > 0)
             expected = Quantise(expected, maxval);
         var channels = ext == "pam" && components == "RGBA" ? 4 : 3;
-        AssertEqualExactly(expected, NetpbmFiles.Read(string.Format(FramePath(output), frame)), channels, $"{depth} {components} negative={negativeRowBytes}");
+        FrameAssert.EqualExactly(expected, NetpbmFiles.Read(HostScenario.FrameFile(output, frame)), channels, $"{depth} {components} negative={negativeRowBytes}");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class RenderTests(HostScenario scenario) : IClassFixture<HostScenario>
             && p.GetProperty("seq").GetInt32() > aborted && p.GetProperty("seq").GetInt32() < firstRenderEnd);
         Assert.True(updatesAfterAbort <= 1, $"{updatesAfterAbort} progress updates after the abort\n{run.Describe()}");
         Assert.Equal(0, renders[1].GetProperty("status").GetInt32());
-        AssertEqualExactly(EngineReference.Restore(scenario.Clip, Seed, 5), NetpbmFiles.Read(string.Format(FramePath(output), 5)), 3, "frame 5 after an abort");
+        FrameAssert.EqualExactly(EngineReference.Restore(scenario.Clip, Seed, 5), NetpbmFiles.Read(HostScenario.FrameFile(output, 5)), 3, "frame 5 after an abort");
     }
 
     [Fact]
@@ -77,11 +77,9 @@ public class RenderTests(HostScenario scenario) : IClassFixture<HostScenario>
             ["--input", Path.Combine(inputs, "in-{i}", "frame_%04d.pfm"), "--frames", "0:23", "--times", "10",
              .. HostScenario.FastParams(), "--output", output]);
         Assert.True(run.ExitCode == 0, run.Describe());
-        AssertEqualExactly(EngineReference.Restore(scenario.Clip, Seed, 10), NetpbmFiles.Read(Path.Combine(inputs, "out-0", "0010.pfm")), 3, "instance 0");
-        AssertEqualExactly(EngineReference.Restore(second, 8, 10), NetpbmFiles.Read(Path.Combine(inputs, "out-1", "0010.pfm")), 3, "instance 1");
+        FrameAssert.EqualExactly(EngineReference.Restore(scenario.Clip, Seed, 10), NetpbmFiles.Read(Path.Combine(inputs, "out-0", "0010.pfm")), 3, "instance 0");
+        FrameAssert.EqualExactly(EngineReference.Restore(second, 8, 10), NetpbmFiles.Read(Path.Combine(inputs, "out-1", "0010.pfm")), 3, "instance 1");
     }
-
-    private static string FramePath(string pattern) => pattern.Replace("%04d", "{0:D4}", StringComparison.Ordinal);
 
     /// <summary>What the plugin writes into an integer image: round(clamp(v) * maxval), read back as / maxval.</summary>
     private static Frame Quantise(Frame f, int maxval)
@@ -90,21 +88,5 @@ public class RenderTests(HostScenario scenario) : IClassFixture<HostScenario>
         for (var i = 0; i < q.Pixels.Length; i++)
             q.Pixels[i] = MathF.Round(Math.Clamp(q.Pixels[i], 0f, 1f) * maxval) / maxval;
         return q;
-    }
-
-    private static void AssertEqualExactly(Frame expected, Frame actual, int channels, string what)
-    {
-        Assert.Equal((expected.Width, expected.Height), (actual.Width, actual.Height));
-        var differing = 0;
-        var first = "";
-        for (var y = 0; y < expected.Height; y++)
-            for (var x = 0; x < expected.Width; x++)
-                for (var c = 0; c < channels; c++)
-                    if (BitConverter.SingleToInt32Bits(expected[x, y][c]) != BitConverter.SingleToInt32Bits(actual[x, y][c]))
-                    {
-                        if (differing++ == 0)
-                            first = $"({x},{y}) channel {c}: engine {expected[x, y][c]:R}, plugin {actual[x, y][c]:R}";
-                    }
-        Assert.True(differing == 0, $"{what}: {differing} values differ from the engine's output, first at {first}");
     }
 }

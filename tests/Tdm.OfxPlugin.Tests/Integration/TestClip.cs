@@ -15,7 +15,10 @@ public sealed class TestClip
     /// <summary>Values are multiples of 1/255: exact in every pixel depth.</summary>
     public const int Levels = 255;
 
-    public TestClip(int seed = 7)
+    /// <summary>The seed of the scenarios' clip (<see cref="HostScenario.Clip"/>).</summary>
+    public const int DefaultSeed = 7;
+
+    public TestClip(int seed = DefaultSeed)
     {
         var rng = new Random(seed);
         Frames = new Frame[Length];
