@@ -10,9 +10,11 @@ public class DescribeTests
         OfxHostRunner.Run(Path.Combine(Path.GetTempPath(), "tdm-ofx-describe"), ["--list-params"], []));
 
     [Fact]
-    public void Params_AsDescribedToHost_MatchTheDeclarations()
+    public void Params_AsDescribedToHost_MatchTheDeclarations() => AssertParamsAsDeclared(s_run.Value);
+
+    /// <summary>The host's record of every parameter in <paramref name="run"/> is what EffectParams declares.</summary>
+    internal static void AssertParamsAsDeclared(OfxHostRun run)
     {
-        var run = s_run.Value;
         Assert.True(run.ExitCode == 0, run.Describe());
         var described = run.Of("param_define").ToDictionary(e => e.GetProperty("name").GetString()!);
         Assert.Equal(EffectParams.All.Select(p => p.Name).Order(), described.Keys.Order());

@@ -20,7 +20,7 @@ public class StrictHostTests(HostScenario scenario) : IClassFixture<HostScenario
         Assert.True(run.ExitCode == 0, run.Describe());
         Assert.All(run.Actions("OfxActionDescribe").Concat(run.Actions("OfxImageEffectActionDescribeInContext")),
             a => Assert.Equal(0, a.GetProperty("status").GetInt32()));
-        Assert.Equal(EffectParams.All.Select(p => p.Name).Order(), run.Of("param_define").Select(e => e.GetProperty("name").GetString()).Order());
+        DescribeTests.AssertParamsAsDeclared(run); // labels, hints, ranges, choices and pages: none was refused
         var refused = run.Of("property_error").ToList();
         Assert.All(refused, e => Assert.Equal(kOfxStatErrUnknown, e.GetProperty("status").GetInt32()));
         Assert.Contains(refused, e => e.GetProperty("property").GetString() == "OfxPluginPropParamPageOrder");
