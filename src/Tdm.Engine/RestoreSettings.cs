@@ -52,8 +52,15 @@ public sealed record RestoreSettings
     /// <summary>Context frames added on each side of a chunk; null: <see cref="EffectiveHandles"/>.</summary>
     public int? Handles { get; init; }
 
-    /// <summary>The processing size's short side (multiples of 64 are used).</summary>
-    public int ShortSide { get; init; } = 512;
+    /// <summary>Resize frames so their short side is this (rounded to multiples of 64: the paper's pre-processing, a
+    /// fast draft); null: restore at the output's own size (enlarged only below 512, padded to multiples of 64).</summary>
+    public int? ShortSide { get; init; }
+
+    /// <summary>Side of the square tiles larger frames are processed in, in pixels (a multiple of 64).</summary>
+    public int Tile { get; init; } = 512;
+
+    /// <summary>Least overlap of neighbouring tiles, in pixels (a multiple of 8).</summary>
+    public int TileOverlap { get; init; } = 128;
 
     /// <summary>Output scale (1, 2 or 4); null: <see cref="EffectiveScale"/>.</summary>
     public int? Scale { get; init; }
@@ -78,6 +85,10 @@ public sealed record RestoreSettings
         }
         if (Task == RestorationTask.Custom && string.IsNullOrWhiteSpace(Prompt))
             throw new TdmException(TdmErrorKind.BadArgument, "the custom task needs a prompt");
+        if (Tile % 64 != 0)
+            throw new TdmException(TdmErrorKind.BadArgument, $"tile must be a multiple of 64 pixels (the U-Net halves a latent tile three times), got {Tile}");
+        if (TileOverlap % 8 != 0 || TileOverlap >= Tile)
+            throw new TdmException(TdmErrorKind.BadArgument, $"tile-overlap must be a multiple of 8 pixels below the tile ({Tile}), got {TileOverlap}");
         return this;
     }
 
@@ -96,5 +107,5 @@ public sealed record RestoreSettings
 
     /// <summary>The sampler's view of these settings.</summary>
     internal SamplerSettings Sampler => new(InversionSteps, SamplingSteps, Guidance, ControlNetScale, Temporal,
-        MixInControlNet ? Temporal : TemporalMode.Off, Radius, InversionWithPrompt, InversionWithControlNet);
+        MixInControlNet ? Temporal : TemporalMode.Off, Radius, InversionWithPrompt, InversionWithControlNet, Tile / 8, TileOverlap / 8);
 }

@@ -44,13 +44,9 @@ public sealed class TdmEngine : IDisposable
     /// which frames each chunk owns and reads. Ranges that follow it restore each chunk once.</summary>
     public static ChunkGrid Grid(int clipLength, RestoreSettings settings) => VideoRestorer.Grid(clipLength, settings);
 
-    /// <summary>The size the networks process a <paramref name="width"/> x <paramref name="height"/> frame at under
-    /// <paramref name="settings"/> (the output size scaled to the short side, multiples of 64).</summary>
-    public static (int Width, int Height) ProcessingSizeOf(int width, int height, RestoreSettings settings)
-    {
-        var size = ProcessingSize.For(width, height, settings.EffectiveScale, settings.ShortSide);
-        return (size.Width, size.Height);
-    }
+    /// <summary>The canvas and tile grid the networks process a <paramref name="width"/> x <paramref name="height"/>
+    /// frame at under <paramref name="settings"/>.</summary>
+    public static ProcessingPlan PlanOf(int width, int height, RestoreSettings settings) => ChunkRestorer.PlanOf(width, height, settings);
 
     /// <summary>
     /// The frames (clip indices, inclusive) that restoring frame <paramref name="frame"/> reads: its chunk and the

@@ -30,16 +30,19 @@ internal static class EffectSettings
 
     /// <summary>
     /// The method options' values at <paramref name="time"/>, each within its range (<see cref="Read"/> also checks
-    /// the whole, e.g. that the custom task has a prompt). <paramref name="renderScale"/> (0..1] scales
-    /// the processing short side, rounded to a multiple of 64 (at least 64), so that proxies and scrubbing restore at
-    /// the scaled size. Needs no model: GetFramesNeeded and GetRegionOfDefinition answer before one is chosen.
+    /// the whole, e.g. that the custom task has a prompt). <paramref name="renderScale"/> (0..1] scales a draft
+    /// processing short side, rounded to a multiple of 64 (at least 64), so that proxies and scrubbing restore at
+    /// the scaled size; at full resolution the host's smaller buffers do that already. Needs no model: GetFramesNeeded and GetRegionOfDefinition answer before one is chosen.
     /// </summary>
     public static RestoreSettings Settings(ParamSet p, double time, double renderScale = 1.0)
     {
         var settings = new RestoreSettings();
         foreach (var option in MethodOptions.All)
             settings = option.ApplyTo(settings, Value(p.Get(option.ScriptName), option, time));
-        var shortSide = settings.ShortSide * Math.Clamp(renderScale, 0.0, 1.0);
+        // At full resolution the host's render scale already means fewer pixels; a draft short side scales with it.
+        if (settings.ShortSide is not { } side)
+            return settings;
+        var shortSide = side * Math.Clamp(renderScale, 0.0, 1.0);
         return settings with { ShortSide = Math.Max(64, (int)Math.Round(shortSide / 64.0) * 64) };
     }
 

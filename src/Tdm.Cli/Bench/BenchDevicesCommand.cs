@@ -88,7 +88,7 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
         using var referenceEngine = new TdmEngine(reference);
         var model = modelFolder ?? BenchModels.Synthesized(architecture, reference, console);
         var clip = new SyntheticClip(frames, width, height);
-        var processed = TdmEngine.ProcessingSizeOf(width, height, settings);
+        var processed = TdmEngine.PlanOf(width, height, settings);
 
         var inv = CultureInfo.InvariantCulture;
         console.Out.WriteLine($"tdm bench devices: {Path.GetFullPath(model)}");

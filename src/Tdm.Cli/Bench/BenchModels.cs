@@ -64,7 +64,8 @@ internal static class BenchModels
     }
 
     /// <summary>The benchmarks' settings: the whole synthetic clip as one chunk without handles, processed at its own
-    /// size (short side clamped to the option's range), denoise with the given steps.</summary>
+    /// size (at full resolution, in tiles; a clip whose short side is below 512 at that short side rather than
+    /// enlarged, so small checks stay small), denoise with the given steps.</summary>
     public static RestoreSettings ClipSettings(int inversionSteps, int steps, int frames, int width, int height) => new RestoreSettings
     {
         Task = RestorationTask.Denoise,
@@ -72,6 +73,6 @@ internal static class BenchModels
         SamplingSteps = steps,
         ChunkLength = frames,
         Handles = 0,
-        ShortSide = Math.Clamp(Math.Min(width, height), 64, 4096),
+        ShortSide = Math.Min(width, height) < 512 ? Math.Max(64, Math.Min(width, height)) : null,
     }.Validate();
 }

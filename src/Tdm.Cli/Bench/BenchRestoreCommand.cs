@@ -66,7 +66,7 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
 
     private int Run(string model, int frames, int width, int height, int rounds, EngineOptions options, RestoreSettings settings, CancellationToken cancel)
     {
-        var processed = TdmEngine.ProcessingSizeOf(width, height, settings);
+        var processed = TdmEngine.PlanOf(width, height, settings);
         var paths = new ModelPaths(model);
 
         using var engine = new TdmEngine(options);

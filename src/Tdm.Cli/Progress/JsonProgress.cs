@@ -30,6 +30,19 @@ internal sealed class JsonProgress(CliConsole console, TimeProvider clock) : IRe
             w.WriteNumber("framesSkipped", run.FramesSkipped);
             w.WriteNumber("width", run.Width);
             w.WriteNumber("height", run.Height);
+            w.WriteNumber("processingWidth", run.Plan.Width);
+            w.WriteNumber("processingHeight", run.Plan.Height);
+            w.WriteStartArray("tiles");
+            foreach (var tile in run.Plan.Tiles)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("x", tile.X);
+                w.WriteNumber("y", tile.Y);
+                w.WriteNumber("width", tile.Width);
+                w.WriteNumber("height", tile.Height);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         });
     }
 

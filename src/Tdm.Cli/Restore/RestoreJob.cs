@@ -30,11 +30,12 @@ internal sealed class RestoreJob(MediaProbe probe, FfmpegTools tools, VideoEncod
             throw new UsageException($"the output '{request.Output}' is the input; choose another -o");
 
         var scale = request.Settings.EffectiveScale;
+        var plan = TdmEngine.PlanOf(input.Width, input.Height, request.Settings);
         var (store, video) = OpenOutput(request, input, input.Width * scale, input.Height * scale);
         if (video is { } v && File.Exists(request.Output) && !Directory.Exists(v.Cache.Directory) && !request.Overwrite)
         {
             // A finished video has no cache left beside it: the rerun of a completed job does nothing.
-            events.Started(new RestoreStarted(request.Input, request.Output, range.First, range.Last, range.Count, input.Width, input.Height));
+            events.Started(new RestoreStarted(request.Input, request.Output, range.First, range.Last, range.Count, input.Width, input.Height, plan));
             events.Done(request.Output, 0);
             return;
         }
@@ -56,12 +57,12 @@ internal sealed class RestoreJob(MediaProbe probe, FfmpegTools tools, VideoEncod
         if (todo.Count > 0)
         {
             using var restorer = restorers.Open(request.Model, request.Engine);
-            events.Started(new RestoreStarted(request.Input, request.Output, range.First, range.Last, range.Count - todo.Count, input.Width, input.Height));
+            events.Started(new RestoreStarted(request.Input, request.Output, range.First, range.Last, range.Count - todo.Count, input.Width, input.Height, plan));
             written = Render(request, input, store, todo, events, restorer, cancel);
         }
         else
         {
-            events.Started(new RestoreStarted(request.Input, request.Output, range.First, range.Last, range.Count, input.Width, input.Height));
+            events.Started(new RestoreStarted(request.Input, request.Output, range.First, range.Last, range.Count, input.Width, input.Height, plan));
         }
 
         if (video is { } output)

@@ -10,6 +10,8 @@ namespace Tdm.Engine.Diffusion;
 /// <param name="Radius">SW-CFA window radius r (paper: 3).</param>
 /// <param name="InversionWithPrompt">Invert with the task prompt (the reference) or with the empty prompt.</param>
 /// <param name="InversionWithControlNet">Condition inversion on the degraded frame through the ControlNet (the reference).</param>
+/// <param name="TileSize">Latent tile side in latent pixels (image pixels / 8; a multiple of 8).</param>
+/// <param name="TileOverlap">Least overlap of neighbouring latent tiles, in latent pixels.</param>
 internal sealed record SamplerSettings(
     int InversionSteps,
     int SamplingSteps,
@@ -19,7 +21,9 @@ internal sealed record SamplerSettings(
     TemporalMode ControlNetMixing,
     int Radius,
     bool InversionWithPrompt,
-    bool InversionWithControlNet)
+    bool InversionWithControlNet,
+    int TileSize,
+    int TileOverlap)
 {
     /// <summary>True when sampling runs the [uncond; cond] double batch.</summary>
     public bool UsesGuidance => Guidance > 1f;

@@ -8,6 +8,7 @@ namespace Tdm.Engine.Diffusion;
 internal sealed class TdmNetworks(NetworkSession unet, NetworkSession controlNet, SessionFactory sessions) : IDisposable
 {
     private readonly ConcurrentDictionary<(int, int), Lazy<NetworkSession>> _steps = new();
+    private readonly ConcurrentDictionary<string, Lazy<NetworkSession>> _graphs = new();
 
     public NetworkSession UNet { get; } = unet;
 
@@ -19,11 +20,23 @@ internal sealed class TdmNetworks(NetworkSession unet, NetworkSession controlNet
         _steps.GetOrAdd((guidanceGroups, nextGroups),
             key => new Lazy<NetworkSession>(() => sessions.Create(DdimStep.Build(key.Item1, key.Item2)))).Value;
 
+    /// <summary>The tile graphs (crop, first blend, accumulating blend, normalise), built on first use.</summary>
+    public NetworkSession TileCrop => Graph("crop", LatentTiles.CropGraph);
+
+    public NetworkSession TileBlendFirst => Graph("first", () => LatentTiles.BlendGraph(accumulate: false));
+
+    public NetworkSession TileBlendAdd => Graph("add", () => LatentTiles.BlendGraph(accumulate: true));
+
+    public NetworkSession TileNormalise => Graph("normalise", LatentTiles.NormaliseGraph);
+
+    private NetworkSession Graph(string name, Func<Graphs.GraphBuilder> build) =>
+        _graphs.GetOrAdd(name, _ => new Lazy<NetworkSession>(() => sessions.Create(build()))).Value;
+
     public void Dispose()
     {
         UNet.Dispose();
         ControlNet.Dispose();
-        foreach (var step in _steps.Values.Where(s => s.IsValueCreated))
+        foreach (var step in _steps.Values.Concat(_graphs.Values).Where(s => s.IsValueCreated))
             step.Value.Dispose();
     }
 }

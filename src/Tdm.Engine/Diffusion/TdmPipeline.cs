@@ -13,8 +13,9 @@ namespace Tdm.Engine.Diffusion;
 internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeDecoder, TdmSampler sampler, TensorDevice device)
 {
     /// <summary>Network evaluations of a chunk, for progress: one VAE encode stage, every inversion and sampling
-    /// step, one VAE decode stage (each reported once through <c>stageDone</c>).</summary>
-    public static int Evaluations(SamplerSettings settings) => settings.InversionSteps + settings.SamplingSteps + 2;
+    /// step on every one of <paramref name="tiles"/> tiles, one VAE decode stage (each reported once through
+    /// <c>stageDone</c>).</summary>
+    public static int Evaluations(SamplerSettings settings, int tiles) => ((settings.InversionSteps + settings.SamplingSteps) * tiles) + 2;
 
     /// <summary>
     /// Restores <paramref name="frames"/> ([F, 3, H, W] in [0, 1]: the degraded context frames at the processing

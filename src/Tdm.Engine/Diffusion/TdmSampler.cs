@@ -23,8 +23,10 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
     public OrtValue Run(OrtValue latents, HostTensor control, HostTensor promptEmbedding, HostTensor negativeEmbedding,
         SamplerSettings settings, Action<string>? stepDone = null, ISamplerObserver? observer = null, CancellationToken cancel = default)
     {
-        int frames = (int)latents.GetTensorTypeAndShape().Shape[0];
+        var shape = latents.GetTensorTypeAndShape().Shape;
+        int frames = (int)shape[0];
         int groups = settings.UsesGuidance ? 2 : 1;
+        using var tiles = new TiledPrediction(this, device, networks, Tiles((int)shape[3], (int)shape[2], settings));
         var unetMix = FrameMixingMatrix.Frames(settings.UNetMixing, frames, settings.Radius);
         var controlMix = FrameMixingMatrix.Frames(settings.ControlNetMixing, frames, settings.Radius);
         var emptyPrompt = settings.InversionWithPrompt ? promptEmbedding : negativeEmbedding;
@@ -52,10 +54,9 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         for (int k = 0; k < invert.Timesteps.Length; k++)
         {
             bool last = k == invert.Timesteps.Length - 1;
-            using var eps = PredictNoise(state.ModelInput, invert.Timesteps[k], inversion, frames, cancel);
+            using var eps = tiles.Predict(state.ModelInput, invert.Timesteps[k], inversion, frames, () => stepDone?.Invoke("invert"), cancel);
             Update(state, eps, invert.Step(k), 1, last ? groups : 1, settings.Guidance, cancel);
             observer?.Inverted(k, state.Latents, eps);
-            stepDone?.Invoke("invert");
         }
 
         // The guidance halves, uploaded only if they are ever run separately.
@@ -63,6 +64,7 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             inversion with { Embeddings = uploads.Add(Repeat([(negativeEmbedding, frames)])), ControlScale = settings.ControlNetScale },
             inversion with { Embeddings = uploads.Add(Repeat([(promptEmbedding, frames)])), ControlScale = settings.ControlNetScale }));
         bool split = splitGuidance;
+        void Done() => stepDone?.Invoke("sample");
         var sample = scheduler.Sampling(settings.SamplingSteps);
         for (int k = 0; k < sample.Timesteps.Length; k++)
         {
@@ -72,8 +74,8 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             {
                 try
                 {
-                    using var uncond = PredictNoise(state.Latents, t, halves.Value.Uncond, frames, cancel);
-                    using var cond = PredictNoise(state.Latents, t, halves.Value.Cond, frames, cancel);
+                    using var uncond = tiles.Predict(state.Latents, t, halves.Value.Uncond, frames, null, cancel);
+                    using var cond = tiles.Predict(state.Latents, t, halves.Value.Cond, frames, Done, cancel);
                     return device.Concat([uncond, cond]);
                 }
                 catch (TdmException e) when (e.Kind == TdmErrorKind.OutOfMemory)
@@ -85,10 +87,10 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             OrtValue Predict()
             {
                 if (groups == 1 || split)
-                    return groups == 1 ? PredictNoise(state.ModelInput, t, sampling, frames, cancel) : PredictByHalves();
+                    return groups == 1 ? tiles.Predict(state.ModelInput, t, sampling, frames, Done, cancel) : PredictByHalves();
                 try
                 {
-                    return PredictNoise(state.ModelInput, t, sampling, groups * frames, cancel);
+                    return tiles.Predict(state.ModelInput, t, sampling, groups * frames, Done, cancel);
                 }
                 catch (TdmException e) when (e.Kind == TdmErrorKind.OutOfMemory)
                 {
@@ -99,7 +101,6 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             using var eps = Predict();
             Update(state, eps, sample.Step(k), groups, last ? 1 : groups, settings.Guidance, cancel);
             observer?.Sampled(k, state.Latents, eps);
-            stepDone?.Invoke("sample");
         }
         return state.Detach();
     }
@@ -107,15 +108,20 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
     /// <summary>What the networks are conditioned on for one batch layout (all on the device).</summary>
     private sealed record Conditioning(OrtValue Embeddings, OrtValue Control, OrtValue UNetMix, OrtValue ControlNetMix, float ControlScale);
 
-    // ControlNet then U-Net at timestep t; returns the U-Net's noise prediction for the whole batch.
-    private OrtValue PredictNoise(OrtValue sample, int t, Conditioning c, int batch, CancellationToken cancel)
+    /// <summary>The latent tile grid of a <paramref name="width"/> x <paramref name="height"/> latent.</summary>
+    public static LatentTiles Tiles(int width, int height, SamplerSettings settings) =>
+        LatentTiles.For(width, height, settings.TileSize, settings.TileOverlap);
+
+    // ControlNet then U-Net at timestep t on a whole latent (or one tile of it, with the control image's matching
+    // crop); returns the U-Net's noise prediction for the whole batch.
+    private OrtValue PredictNoise(OrtValue sample, OrtValue control, int t, Conditioning c, int batch, CancellationToken cancel)
     {
         using var timestep = OrtValue.CreateTensorValueFromMemory(Enumerable.Repeat((float)t, batch).ToArray(), [batch]);
         using var scale = OrtValue.CreateTensorValueFromMemory(new[] { c.ControlScale }, [1]);
         var residualNames = networks.ControlNet.OutputNames;
         var residuals = device.Run(networks.ControlNet,
             [(UNetGraph.Sample, sample), (UNetGraph.Timestep, timestep), (UNetGraph.EncoderHiddenStates, c.Embeddings),
-             (ControlNetGraph.Cond, c.Control), (ControlNetGraph.Scale, scale), (UNetGraph.FrameMix, c.ControlNetMix)],
+             (ControlNetGraph.Cond, control), (ControlNetGraph.Scale, scale), (UNetGraph.FrameMix, c.ControlNetMix)],
             residualNames, cancel);
         try
         {
@@ -165,6 +171,75 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
 
     private static HostTensor Concat(HostTensor a, HostTensor b) =>
         new([.. a.Data, .. b.Data], [a.Shape[0] + b.Shape[0], .. a.Shape[1..]]);
+
+    /// <summary>
+    /// The noise prediction of a whole latent through its tile grid (<see cref="LatentTiles"/>): each tile's crop of
+    /// the latent and of the control image through the networks, the predictions blended with the tiles' weights and
+    /// normalised by their sum, all on the device. A latent that is one tile runs whole, exactly as untiled. Reports
+    /// each tile evaluation; cancellation takes effect between them. Owns the uploaded weights.
+    /// </summary>
+    private sealed class TiledPrediction(TdmSampler sampler, TensorDevice device, TdmNetworks networks, LatentTiles grid) : IDisposable
+    {
+        // On the CPU an upload is a view of the host array: the arrays stay referenced here while the views live.
+        private readonly HostTensor[] _weightsHost = grid.IsWhole ? [] : [.. grid.Tiles.Select(t => new HostTensor(grid.Weights(t), 1, 1, t.Height, t.Width))];
+        private readonly HostTensor? _sumHost = grid.IsWhole ? null : new HostTensor(grid.WeightSum(), 1, 1, grid.Height, grid.Width);
+        private List<OrtValue>? _weights;
+        private OrtValue? _sum;
+
+        public OrtValue Predict(OrtValue sample, int t, Conditioning c, int batch, Action? tileDone, CancellationToken cancel)
+        {
+            if (grid.IsWhole)
+            {
+                var whole = sampler.PredictNoise(sample, c.Control, t, c, batch, cancel);
+                tileDone?.Invoke();
+                return whole;
+            }
+            _weights ??= [.. _weightsHost.Select(device.Upload)];
+            OrtValue? blended = null;
+            try
+            {
+                for (int i = 0; i < grid.Tiles.Count; i++)
+                {
+                    var tile = grid.Tiles[i];
+                    using var part = Crop(sample, tile, 1, cancel);
+                    using var control = Crop(c.Control, tile, 8, cancel);
+                    using var eps = sampler.PredictNoise(part, control, t, c, batch, cancel);
+                    using var pads = OrtValue.CreateTensorValueFromMemory(new long[]
+                    {
+                        0, 0, tile.Y, tile.X, 0, 0, grid.Height - tile.Y - tile.Height, grid.Width - tile.X - tile.Width,
+                    }, [8]);
+                    var inputs = new List<(string, OrtValue)> { (LatentTiles.Part, eps), (LatentTiles.Weight, _weights[i]), (LatentTiles.Pads, pads) };
+                    if (blended is not null)
+                        inputs.Add((LatentTiles.Whole, blended));
+                    var next = device.Run(blended is null ? networks.TileBlendFirst : networks.TileBlendAdd, inputs, [LatentTiles.Result], cancel)[0];
+                    blended?.Dispose();
+                    blended = next;
+                    tileDone?.Invoke();
+                }
+                _sum ??= device.Upload(_sumHost!);
+                return device.Run(networks.TileNormalise, [(LatentTiles.Whole, blended!), (LatentTiles.Sum, _sum)], [LatentTiles.Result], cancel)[0];
+            }
+            finally
+            {
+                blended?.Dispose();
+            }
+        }
+
+        // The tile's window of a latent (scale 1) or of the control image (scale 8).
+        private OrtValue Crop(OrtValue whole, LatentTile tile, int scale, CancellationToken cancel)
+        {
+            using var starts = OrtValue.CreateTensorValueFromMemory(new long[] { tile.Y * scale, tile.X * scale }, [2]);
+            using var ends = OrtValue.CreateTensorValueFromMemory(new long[] { (tile.Y + tile.Height) * scale, (tile.X + tile.Width) * scale }, [2]);
+            return device.Run(networks.TileCrop, [(LatentTiles.Whole, whole), (LatentTiles.Starts4, starts), (LatentTiles.Ends4, ends)],
+                [LatentTiles.Result], cancel)[0];
+        }
+
+        public void Dispose()
+        {
+            _weights?.ForEach(w => w.Dispose());
+            _sum?.Dispose();
+        }
+    }
 
     /// <summary>Device copies of the run's conditioning; on the CPU they are views of the managed arrays, which
     /// are kept referenced here for as long as the views live.</summary>

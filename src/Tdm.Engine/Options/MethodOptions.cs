@@ -3,7 +3,7 @@ namespace Tdm.Engine.Options;
 /// <summary>
 /// Every option of the method, each described once (<see cref="MethodOption"/>); the defaults are
 /// <see cref="RestoreSettings"/>'s, the paper's: 10 inversion steps, 32 sampling steps, guidance 7.5, ControlNet
-/// scale 1, SW-CFA with radius 3, short side 512. The order is the order shells list them.
+/// scale 1, SW-CFA with radius 3; frames restored at full resolution in 512-pixel tiles. The order is the order shells list them.
 /// </summary>
 public static class MethodOptions
 {
@@ -136,17 +136,36 @@ public static class MethodOptions
 
     /// <summary>The processing size's short side.</summary>
     public static MethodOption ShortSide { get; } = new("short-side", "shortSide", "Processing short side",
-        "Frames are processed with this short side, rounded to a multiple of 64 (512 in the paper), and resized back.",
-        OptionKind.Integer, s => s.ShortSide, (s, v) => s with { ShortSide = (int)v! })
+        "Resize frames so their short side is this (rounded to a multiple of 64; the paper's 512) and back: a fast draft. " +
+        "Automatic: full resolution, the output's own size (enlarged only below 512), in tiles.",
+        OptionKind.Integer, s => s.ShortSide, (s, v) => s with { ShortSide = (int?)v })
     {
-        Group = "Processing", Unit = "px", Minimum = 64, Maximum = 4096, DisplayMinimum = 256, DisplayMaximum = 1024,
+        Group = "Processing", Unit = "px", IsOptional = true, Minimum = 64, Maximum = 4096, DisplayMinimum = 256, DisplayMaximum = 1024,
+    };
+
+    /// <summary>The side of the latent tiles.</summary>
+    public static MethodOption Tile { get; } = new("tile", "tile", "Tile size",
+        "Frames larger than this are processed in overlapping tiles blended at every step; a multiple of 64. Larger tiles " +
+        "see more context and cost more memory.",
+        OptionKind.Integer, s => s.Tile, (s, v) => s with { Tile = (int)v! })
+    {
+        Group = "Processing", Unit = "px", Minimum = 128, Maximum = 2048, DisplayMinimum = 256, DisplayMaximum = 1024,
+    };
+
+    /// <summary>The overlap of neighbouring tiles.</summary>
+    public static MethodOption TileOverlap { get; } = new("tile-overlap", "tileOverlap", "Tile overlap",
+        "Least overlap of neighbouring tiles, over which their predictions are blended; a multiple of 8. More overlap " +
+        "hides seams better and costs more tiles.",
+        OptionKind.Integer, s => s.TileOverlap, (s, v) => s with { TileOverlap = (int)v! })
+    {
+        Group = "Processing", Unit = "px", Minimum = 0, Maximum = 1024, DisplayMinimum = 0, DisplayMaximum = 256,
     };
 
     /// <summary>Every option, in the order shells list them.</summary>
     public static IReadOnlyList<MethodOption> All { get; } =
     [
         Task, Prompt, NegativePrompt, Scale, ColourFix, Temporal, Radius, MixInControlNet, ChunkLength, Handles,
-        InversionSteps, SamplingSteps, Guidance, ControlNetScale, InversionWithPrompt, InversionWithControlNet, ShortSide,
+        InversionSteps, SamplingSteps, Guidance, ControlNetScale, InversionWithPrompt, InversionWithControlNet, ShortSide, Tile, TileOverlap,
     ];
 
     /// <summary>The option named <paramref name="name"/> (or an alias), or null.</summary>

@@ -1,3 +1,4 @@
+using Tdm.Engine.Diffusion;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Models;
 using Tdm.Engine.Runtime;
@@ -6,8 +7,9 @@ using Tdm.Engine.Text;
 namespace Tdm.Engine.Video;
 
 /// <summary>
-/// Restores one chunk: the context frames are resized to the processing size (short side 512, multiples of 64;
-/// super-resolution targets the enlarged size) and handed to the model's pipeline with the task's prompt (VAE
+/// Restores one chunk: the context frames are brought to the processing size (full resolution, enlarged below 512 and
+/// padded to multiples of 64, or resized to a short side; super-resolution targets the enlarged size) and handed to
+/// the model's pipeline with the task's prompt (VAE
 /// encode, DDIM inversion, SW-CFA sampling conditioned on the degraded frames through the ControlNet, VAE decode);
 /// the owned frames come back resized to the output size, colour-corrected against the input and given back the
 /// input's alpha.
@@ -20,8 +22,8 @@ internal sealed class ChunkRestorer(TdmModel model, TaskPrompts prompts)
         var first = context[0];
         if (context.Any(f => f.Width != first.Width || f.Height != first.Height))
             throw new TdmException(TdmErrorKind.Input, $"the frames of a chunk differ in size ({string.Join(", ", context.Select(f => $"{f.Width}x{f.Height}").Distinct())})");
-        var size = ProcessingSize.For(first.Width, first.Height, settings.EffectiveScale, settings.ShortSide);
-        var processed = context.Select(f => Resampler.Resize(f, size.Width, size.Height)).ToArray();
+        var size = SizeOf(first.Width, first.Height, settings);
+        var processed = context.Select(f => FramePadding.Reflect(Resampler.Resize(f, size.ContentWidth, size.ContentHeight), size.Width, size.Height)).ToArray();
         var frames = new HostTensor(FrameTensors.ToConditioning(processed), processed.Length, 3, size.Height, size.Width);
         var prompt = model.Prompts.For(prompts.For(settings.Task, settings.Prompt));
         var negative = model.Prompts.For(settings.NegativePrompt);
@@ -30,10 +32,24 @@ internal sealed class ChunkRestorer(TdmModel model, TaskPrompts prompts)
         var owned = new Frame[ownedCount];
         for (int i = 0; i < ownedCount; i++)
         {
-            var restored = FrameTensors.FromVaeOutput(decoded.Data, i, size.Width, size.Height);
+            var restored = FramePadding.Crop(FrameTensors.FromVaeOutput(decoded.Data, i, size.Width, size.Height), size.ContentWidth, size.ContentHeight);
             owned[i] = Finish(restored, context[ownedOffset + i], size, settings.ColourFix);
         }
         return owned;
+    }
+
+    /// <summary>The sizes a <paramref name="width"/> x <paramref name="height"/> frame goes through under
+    /// <paramref name="settings"/>: full resolution, or resized to the short side given.</summary>
+    public static ProcessingSize SizeOf(int width, int height, RestoreSettings settings) => settings.ShortSide is { } shortSide
+        ? ProcessingSize.For(width, height, settings.EffectiveScale, shortSide)
+        : ProcessingSize.AtFullResolution(width, height, settings.EffectiveScale);
+
+    /// <summary>The canvas and tile grid of a <paramref name="width"/> x <paramref name="height"/> frame.</summary>
+    public static ProcessingPlan PlanOf(int width, int height, RestoreSettings settings)
+    {
+        var size = SizeOf(width, height, settings);
+        var tiles = TdmSampler.Tiles(size.Width / 8, size.Height / 8, settings.Sampler);
+        return new ProcessingPlan(size.Width, size.Height, [.. tiles.Tiles.Select(t => (t.X * 8, t.Y * 8, t.Width * 8, t.Height * 8))]);
     }
 
     // Back to the output size; the colour fix compares with the input at that size; alpha is the input's (the one

@@ -41,19 +41,17 @@ internal sealed class VideoRestorer
         if (first > last)
             throw new TdmException(TdmErrorKind.BadArgument, $"the range {first}-{last} is empty");
         var chunks = grid.ChunksCovering(first, last).ToList();
-        int perChunk = TdmPipeline.Evaluations(settings.Sampler);
-        var counter = new ProgressCounter(progress, chunks.Count * perChunk);
+        var counter = new ProgressCounter(progress, chunks.Count);
         foreach (int chunk in chunks)
         {
-            var frames = Chunk(clip, grid, chunk, settings, counter, perChunk, cancel);
+            var frames = Chunk(clip, grid, chunk, settings, counter, cancel);
             var (ownedFirst, ownedLast) = grid.Owned(chunk);
             for (int f = Math.Max(first, ownedFirst); f <= Math.Min(last, ownedLast); f++)
                 onFrame(f, frames[f - ownedFirst]);
         }
     }
 
-    private Frame[] Chunk(IClip clip, ChunkGrid grid, int chunk, RestoreSettings settings, ProgressCounter progress, int perChunk,
-        CancellationToken cancel)
+    private Frame[] Chunk(IClip clip, ChunkGrid grid, int chunk, RestoreSettings settings, ProgressCounter progress, CancellationToken cancel)
     {
         var (contextFirst, contextLast) = grid.Context(chunk);
         var (ownedFirst, ownedLast) = grid.Owned(chunk);
@@ -64,6 +62,9 @@ internal sealed class VideoRestorer
             context[i] = clip.ReadFrame(contextFirst + i);
         }
         int offset = ownedFirst - contextFirst, count = ownedLast - ownedFirst + 1;
+        // The frame size fixes the tile grid, and so the evaluations of every chunk of the request.
+        int perChunk = TdmPipeline.Evaluations(settings.Sampler, ChunkRestorer.PlanOf(context[0].Width, context[0].Height, settings).Tiles.Count);
+        progress.PerChunk(perChunk);
         var key = ChunkKey.Of(_model.Identity, settings.CacheKey(_prompts), offset, count, context);
         bool computed = false;
         var frames = _cache.GetOrCompute(key, () =>
@@ -76,13 +77,17 @@ internal sealed class VideoRestorer
         return frames;
     }
 
-    /// <summary>Counts network evaluations across the chunks of one request.</summary>
-    private sealed class ProgressCounter(IProgress<RestoreProgress>? progress, int total)
+    /// <summary>Counts network evaluations (tile evaluations of each step, and the VAE stages) across the chunks of
+    /// one request; the total is known once the first chunk's frame size is.</summary>
+    private sealed class ProgressCounter(IProgress<RestoreProgress>? progress, int chunks)
     {
         private int _done;
+        private int _total;
 
-        public void Step(string stage) => progress?.Report(new RestoreProgress(Interlocked.Increment(ref _done), total, stage));
+        public void PerChunk(int evaluations) => Interlocked.CompareExchange(ref _total, chunks * evaluations, 0);
 
-        public void Skip(int steps, string stage) => progress?.Report(new RestoreProgress(Interlocked.Add(ref _done, steps), total, stage));
+        public void Step(string stage) => progress?.Report(new RestoreProgress(Interlocked.Increment(ref _done), _total, stage));
+
+        public void Skip(int steps, string stage) => progress?.Report(new RestoreProgress(Interlocked.Add(ref _done, steps), _total, stage));
     }
 }

@@ -17,7 +17,7 @@ public class JsonProgressTests
         var clock = new FakeClock();
         var json = new JsonProgress(new CliConsole(output, new StringWriter(), false), clock);
 
-        json.Started(new RestoreStarted("in.mp4", "out/f_%04d.png", 10, 19, 2, 64, 32));
+        json.Started(new RestoreStarted("in.mp4", "out/f_%04d.png", 10, 19, 2, 64, 32, new ProcessingPlan(64, 64, [(0, 0, 64, 64)])));
         clock.Advance(TimeSpan.FromSeconds(8));
         json.FrameWritten(12, "out/f_0012.png");
         clock.Advance(TimeSpan.FromSeconds(8));
@@ -43,7 +43,7 @@ public class JsonProgressTests
         var output = new StringWriter();
         var clock = new FakeClock();
         var json = new JsonProgress(new CliConsole(output, new StringWriter(), false), clock);
-        json.Started(new RestoreStarted("in.mp4", "out.mp4", 0, 15, 0, 64, 32));
+        json.Started(new RestoreStarted("in.mp4", "out.mp4", 0, 15, 0, 64, 32, new ProcessingPlan(64, 64, [(0, 0, 64, 64)])));
 
         clock.Advance(TimeSpan.FromSeconds(10));
         json.Step(new RestoreProgress(10, 40, "inversion"));

@@ -12,7 +12,7 @@ public class ProgressBarTests
         var error = new StringWriter();
         var clock = new FakeClock();
         var bar = new ProgressBar(new CliConsole(new StringWriter(), error, errorIsTerminal: true), clock);
-        bar.Started(new RestoreStarted("in.mp4", "out.mp4", 0, 3, 0, 64, 32));
+        bar.Started(new RestoreStarted("in.mp4", "out.mp4", 0, 3, 0, 64, 32, new ProcessingPlan(64, 64, [(0, 0, 64, 64)])));
 
         clock.Advance(TimeSpan.FromSeconds(4));
         bar.FrameWritten(0, "a");
@@ -31,7 +31,7 @@ public class ProgressBarTests
         var error = new StringWriter();
         var clock = new FakeClock();
         var bar = new ProgressBar(new CliConsole(new StringWriter(), error, errorIsTerminal: false), clock);
-        bar.Started(new RestoreStarted("in.mp4", "out.mp4", 0, 99, 0, 64, 32));
+        bar.Started(new RestoreStarted("in.mp4", "out.mp4", 0, 99, 0, 64, 32, new ProcessingPlan(64, 64, [(0, 0, 64, 64)])));
 
         for (var i = 0; i < 40; i++)
         {
@@ -51,7 +51,7 @@ public class ProgressBarTests
     {
         var error = new StringWriter();
         var bar = new ProgressBar(new CliConsole(new StringWriter(), error, false), new FakeClock());
-        bar.Started(new RestoreStarted("in.mp4", "out.mp4", 0, 3, 4, 64, 32));
+        bar.Started(new RestoreStarted("in.mp4", "out.mp4", 0, 3, 4, 64, 32, new ProcessingPlan(64, 64, [(0, 0, 64, 64)])));
         bar.Done("out.mp4", 0);
         Assert.Contains("'out.mp4' is complete; nothing to do", error.ToString(), StringComparison.Ordinal);
     }
