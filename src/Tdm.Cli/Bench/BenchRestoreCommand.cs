@@ -77,10 +77,11 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
 
         var inv = CultureInfo.InvariantCulture;
         console.Out.WriteLine(string.Create(inv, $"tdm bench restore: {Path.GetFullPath(model)}"));
-        console.Out.WriteLine(string.Create(inv, $"  {frames} frames of {width}x{height}, processed at {processed.Width}x{processed.Height}, {settings.InversionSteps} inversion + {settings.SamplingSteps} sampling steps, guidance {settings.Guidance}"));
+        console.Out.WriteLine(string.Create(inv, $"  {frames} frames of {width}x{height}, processed at {processed.Width}x{processed.Height} in {processed.Tiles.Count} tile(s) of {settings.Tile} px (overlap {settings.TileOverlap}), {settings.InversionSteps} inversion + {settings.SamplingSteps} sampling steps, guidance {settings.Guidance}"));
         console.Out.WriteLine($"  device: {engine.DeviceDescription}{(engine.DeviceNote is { } note ? $" ({note})" : "")}");
         console.Out.WriteLine(string.Create(inv, $"  model load (graphs built, or taken from the cache): {loadSeconds:0.00} s"));
 
+        long? baseline = Environment.WorkingSet;
         // Warm-up: first runs allocate arenas and pick kernels; they are not what a long render sees.
         engine.Restore(paths, clip, 0, frames - 1, settings with { InversionSteps = 1, SamplingSteps = 1 }, (_, _) => { }, null, cancel);
         // The modes alternate which goes first each round; each keeps its fastest run.
@@ -100,7 +101,13 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         Row("plain attention", plain, frames);
         console.Out.WriteLine();
         console.Out.WriteLine(string.Create(inv, $"SW-CFA / plain attention time: {swcfa.Elapsed / plain.Elapsed:0.000}"));
+        double megapixels = width * (double)height / 1e6;
+        console.Out.WriteLine(string.Create(inv, $"seconds per megapixel (SW-CFA): {swcfa.Elapsed / frames / megapixels:0.000}; tiles per frame: {processed.Tiles.Count}"));
+        // The clip's frames (input and restored, RGBA float) are what any restore holds; the rest of the peak is the
+        // networks' working memory, which tiles bound.
+        long frameBuffers = 2L * frames * width * height * 4 * sizeof(float);
         var resident = PeakMemory.ProcessPeakBytes();
+        console.Out.WriteLine(string.Create(inv, $"memory: clip frame buffers {Gib(frameBuffers)}; working memory {Gib(resident - frameBuffers - baseline)} (peak resident less the frame buffers and the {Gib(baseline)} resident before the first restore)"));
         var gpu = engine.DeviceDescription.Contains("CUDA", StringComparison.OrdinalIgnoreCase) ? PeakMemory.GpuBytes(tools) : null;
         console.Out.WriteLine(string.Create(inv, $"peak memory: {Gib(resident)} resident (process){(gpu is null ? "" : $", {Gib(gpu)} on the GPU (nvidia-smi)")}"));
         return ExitCodes.Ok;
