@@ -45,7 +45,7 @@ public sealed record RestoreSettings
 
     /// <summary>The scene-cut score above which consecutive frames are in different shots (mean absolute luma
     /// difference of 32-cell thumbnails, in [0, 1]; PySceneDetect's content detector defaults to a similar 27/255).</summary>
-    public double CutThreshold { get; init; } = 0.1;
+    public float CutThreshold { get; init; } = 0.1f;
 
     /// <summary>Invert with the task prompt (the reference) rather than the empty prompt.</summary>
     public bool InversionWithPrompt { get; init; } = true;

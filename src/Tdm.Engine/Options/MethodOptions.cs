@@ -85,7 +85,7 @@ public static class MethodOptions
     public static MethodOption CutThreshold { get; } = new("cut-threshold", "cutThreshold", "Cut threshold",
         "A cut is where the mean absolute luma difference of consecutive frames, on 32-cell thumbnails in [0, 1], exceeds this. " +
         "Lower finds more cuts; fast fades and flashes may need it higher.",
-        OptionKind.Number, s => s.CutThreshold, (s, v) => s with { CutThreshold = (double)v! })
+        OptionKind.Number, s => (double)s.CutThreshold, (s, v) => s with { CutThreshold = (float)(double)v! })
     {
         Group = "Temporal", Minimum = 0.001, Maximum = 1, DisplayMinimum = 0.02, DisplayMaximum = 0.5,
     };
