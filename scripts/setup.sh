@@ -11,6 +11,8 @@ command -v make >/dev/null || need+=(make)
 command -v clang >/dev/null || need+=(clang)
 command -v ld.lld >/dev/null || need+=(lld)
 [ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
+# OpenCvSharp's official Linux runtime (optical flow for tdm eval) links OpenCV's highgui, which needs GTK 3.
+[ -e /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 ] || need+=(libgtk-3-0)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -35,6 +35,7 @@ internal static class Composition
         services.AddSingleton<ICommand>(sp => new BenchGraphsCommand(sp.GetRequiredService<CliConsole>()));
         services.AddSingleton<ICommand>(sp => new BenchRestoreCommand(sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton<ICommand>(sp => new BenchDevicesCommand(sp.GetRequiredService<CliConsole>()));
+        services.AddSingleton<ICommand>(sp => new BenchTemporalCommand(sp.GetRequiredService<CliConsole>()));
         services.AddSingleton<ICommand>(sp => new EvalCommand(
             sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));
 

@@ -40,6 +40,13 @@ public sealed record RestoreSettings
     /// <summary>Also mix frames in the ControlNet's self-attention.</summary>
     public bool MixInControlNet { get; init; }
 
+    /// <summary>Split chunks into shots at scene cuts, so frame mixing never crosses a cut.</summary>
+    public bool SceneCuts { get; init; } = true;
+
+    /// <summary>The scene-cut score above which consecutive frames are in different shots (mean absolute luma
+    /// difference of 32-cell thumbnails, in [0, 1]; PySceneDetect's content detector defaults to a similar 27/255).</summary>
+    public float CutThreshold { get; init; } = 0.1f;
+
     /// <summary>Invert with the task prompt (the reference) rather than the empty prompt.</summary>
     public bool InversionWithPrompt { get; init; } = true;
 

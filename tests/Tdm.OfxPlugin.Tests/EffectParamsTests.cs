@@ -60,6 +60,15 @@ public class EffectParamsTests
     }
 
     [Fact]
+    public void SceneCutOptions_AsDeclared_AreACheckboxAndASliderInTheTemporalGroup()
+    {
+        var cuts = EffectParams.All.Single(p => p.Name == MethodOptions.SceneCuts.ScriptName);
+        var threshold = EffectParams.All.Single(p => p.Name == MethodOptions.CutThreshold.ScriptName);
+        Assert.Equal((ParamKind.Boolean, 1.0, EffectParams.TemporalGroup), (cuts.Kind, cuts.Default, cuts.Parent));
+        Assert.Equal((ParamKind.Double, 0.1, EffectParams.TemporalGroup), (threshold.Kind, Math.Round(threshold.Default, 6), threshold.Parent));
+    }
+
+    [Fact]
     public void Parents_AsDeclared_AreGroupsDeclaredEarlier()
     {
         var seen = new HashSet<string>();

@@ -23,7 +23,8 @@ internal static class RestoreCommandLine
     private static readonly KeyValuePair<string, DeviceKind>[] s_devices =
         [new("auto", DeviceKind.Auto), new("cuda", DeviceKind.Cuda), new("cpu", DeviceKind.Cpu)];
 
-    private static readonly KeyValuePair<string, bool>[] s_onOff = [new("on", true), new("off", false)];
+    // Boxed: System.CommandLine reads an Option<bool> as a flag and would refuse its value ("--scene-cuts off").
+    private static readonly KeyValuePair<string, object>[] s_onOff = [new("on", true), new("off", false)];
 
     private static readonly KeyValuePair<string, ProgressMode>[] s_progress =
         [new("bar", ProgressMode.Bar), new("json", ProgressMode.Json), new("none", ProgressMode.None)];
@@ -98,8 +99,8 @@ internal static class RestoreCommandLine
                 var choice = Alias(CliOptions.Choice(name, help, Pairs(m), m.Default!));
                 return (m, choice, r => r.GetValue(choice));
             case OptionKind.Flag when m.Default is true:
-                var onOff = Alias(CliOptions.Choice(name, help, s_onOff, true));
-                return (m, onOff, r => r.GetValue(onOff));
+                var onOff = Alias(CliOptions.Choice<object>(name, help, s_onOff, true));
+                return (m, onOff, r => (bool)r.GetValue(onOff)!);
             case OptionKind.Flag:
                 var flag = Alias(CliOptions.Flag(name, help));
                 return (m, flag, r => r.GetValue(flag));

@@ -36,6 +36,28 @@ internal static class FrameMixingMatrix
         return a;
     }
 
+    /// <summary>
+    /// A for frames split into consecutive <paramref name="shots"/> (their lengths, summing to F): block-diagonal,
+    /// each block the matrix of one shot, so no frame attends across a cut. Windows are clamped at a cut exactly as
+    /// at the ends of the frames, and "first frame" means the first frame of the shot.
+    /// </summary>
+    public static float[] Frames(TemporalMode mode, IReadOnlyList<int> shots, int radius)
+    {
+        int frames = shots.Sum();
+        if (shots.Any(s => s <= 0))
+            throw new ArgumentOutOfRangeException(nameof(shots), string.Join(",", shots), "every shot has at least one frame");
+        var a = new float[frames * frames];
+        int start = 0;
+        foreach (int length in shots)
+        {
+            var block = Frames(mode, length, radius);
+            for (int i = 0; i < length; i++)
+                Array.Copy(block, i * length, a, ((start + i) * frames) + start, length);
+            start += length;
+        }
+        return a;
+    }
+
     /// <summary>M = kron(I_groups, A) for a batch of <paramref name="groups"/> groups of F frames.</summary>
     public static float[] Batch(float[] a, int frames, int groups)
     {

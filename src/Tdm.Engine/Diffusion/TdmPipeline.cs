@@ -22,13 +22,14 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
     /// size, which are also the ControlNet's conditioning). The embeddings are [1, 77, D] for the prompt and the
     /// negative prompt. Returns the decoded frames <paramref name="ownedOffset"/> ..
     /// <paramref name="ownedOffset"/> + <paramref name="ownedCount"/> - 1 as [ownedCount, 3, H, W] in [-1, 1].
+    /// <paramref name="shots"/> (shot lengths; null: one shot) are the frames' scene cuts, which frame mixing never crosses.
     /// </summary>
     public HostTensor Run(HostTensor frames, HostTensor promptEmbedding, HostTensor negativeEmbedding, SamplerSettings settings,
-        int ownedOffset, int ownedCount, Action<string>? stageDone = null, CancellationToken cancel = default)
+        int ownedOffset, int ownedCount, Action<string>? stageDone = null, CancellationToken cancel = default, IReadOnlyList<int>? shots = null)
     {
         using var latents = Encode(frames, cancel);
         stageDone?.Invoke("encode");
-        using var final = sampler.Run(latents, frames, promptEmbedding, negativeEmbedding, settings, stageDone, cancel: cancel);
+        using var final = sampler.Run(latents, frames, promptEmbedding, negativeEmbedding, settings, stageDone, cancel: cancel, shots: shots);
         var decoded = Decode(final, ownedOffset, ownedCount, cancel);
         stageDone?.Invoke("decode");
         return decoded;

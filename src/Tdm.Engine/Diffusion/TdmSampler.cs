@@ -18,17 +18,22 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
     /// <summary>
     /// Denoises <paramref name="latents"/> ([F, 4, h, w] on the device; not consumed). <paramref name="control"/>
     /// is the degraded frames [F, 3, 8h, 8w] in [0, 1]; the embeddings are [1, 77, D] for the prompt and the
-    /// negative prompt. Returns the final latents on the device (the caller disposes them).
+    /// negative prompt. <paramref name="shots"/> splits the frames into consecutive shots (their lengths; null: one
+    /// shot) that frame mixing never crosses. Returns the final latents on the device (the caller disposes them).
     /// </summary>
     public OrtValue Run(OrtValue latents, HostTensor control, HostTensor promptEmbedding, HostTensor negativeEmbedding,
-        SamplerSettings settings, Action<string>? stepDone = null, ISamplerObserver? observer = null, CancellationToken cancel = default)
+        SamplerSettings settings, Action<string>? stepDone = null, ISamplerObserver? observer = null, CancellationToken cancel = default,
+        IReadOnlyList<int>? shots = null)
     {
         var shape = latents.GetTensorTypeAndShape().Shape;
         int frames = (int)shape[0];
         int groups = settings.UsesGuidance ? 2 : 1;
         using var tiles = new TiledPrediction(this, device, networks, Tiles((int)shape[3], (int)shape[2], settings));
-        var unetMix = FrameMixingMatrix.Frames(settings.UNetMixing, frames, settings.Radius);
-        var controlMix = FrameMixingMatrix.Frames(settings.ControlNetMixing, frames, settings.Radius);
+        shots ??= [frames];
+        if (shots.Sum() != frames)
+            throw new ArgumentException($"the shots ({string.Join(", ", shots)}) do not add up to the {frames} frames", nameof(shots));
+        var unetMix = FrameMixingMatrix.Frames(settings.UNetMixing, shots, settings.Radius);
+        var controlMix = FrameMixingMatrix.Frames(settings.ControlNetMixing, shots, settings.Radius);
         var emptyPrompt = settings.InversionWithPrompt ? promptEmbedding : negativeEmbedding;
 
         using var uploads = new Uploads(device);

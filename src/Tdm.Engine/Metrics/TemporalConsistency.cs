@@ -5,8 +5,8 @@ namespace Tdm.Engine.Metrics;
 /// <summary>
 /// How steady a restored clip is over time. <see cref="FlickerIndex"/> needs no optical flow: it compares the
 /// frame-to-frame change of the output with that of the input, so motion present in the input costs nothing and
-/// only change the restoration added (flicker) counts. <see cref="WarpingError"/> is the usual flow-based measure
-/// (Lai et al. 2018) for callers that have a flow.
+/// only change the restoration added (flicker) counts. The flow-based warping error (Lai et al. 2018) lives in
+/// Tdm.Evaluation beside the optical flow it needs (OpenCV), which the engine, compiled into the plugin, must not carry.
 /// </summary>
 internal static class TemporalConsistency
 {
@@ -33,36 +33,6 @@ internal static class TemporalConsistency
         return total / (output.Count - 1);
     }
 
-    /// <summary>
-    /// Warping error: the mean over consecutive pairs of the mean squared RGB difference between output[t] and
-    /// output[t+1] warped back to frame t along <paramref name="flows"/>[t]. A flow holds width*height*2 floats
-    /// (dx, dy per pixel of frame t, row by row): pixel (x, y) of frame t shows at (x + dx, y + dy) in frame t+1,
-    /// sampled bilinearly. Pixels whose target falls outside the frame are left out; <paramref name="masks"/>[t]
-    /// (width*height weights, 1 = visible, 0 = occluded), when given, weighs the rest; a pair with no pixel left
-    /// counts as 0.
-    /// </summary>
-    public static double WarpingError(IReadOnlyList<Frame> output, IReadOnlyList<float[]> flows, IReadOnlyList<float[]>? masks = null)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(flows);
-        if (output.Count < 2 || flows.Count != output.Count - 1 || (masks is not null && masks.Count != flows.Count))
-            throw new TdmException(TdmErrorKind.BadArgument,
-                $"the warping error needs n >= 2 frames and n - 1 flows (and masks): got {output.Count} frames, " +
-                $"{flows.Count} flows, {masks?.Count.ToString() ?? "no"} masks");
-        int w = output[0].Width, h = output[0].Height;
-        double total = 0;
-        for (int t = 0; t + 1 < output.Count; t++)
-        {
-            MetricFrames.CheckSameSize(output[t + 1], output[0], $"the warping error (frame {t + 1} against frame 0)");
-            if (flows[t].Length != 2 * w * h || (masks is not null && masks[t].Length != w * h))
-                throw new TdmException(TdmErrorKind.BadArgument,
-                    $"flow {t} has {flows[t].Length} floats (needs {2 * w * h})" +
-                    (masks is null ? "" : $", mask {t} has {masks[t].Length} (needs {w * h})"));
-            total += PairWarpingError(output[t], output[t + 1], flows[t], masks?[t]);
-        }
-        return total / (output.Count - 1);
-    }
-
     private static double PairFlicker(float[] o0, float[] o1, float[] i0, float[] i1, int w, int h)
     {
         var rowSums = new double[h];
@@ -76,42 +46,5 @@ internal static class TemporalConsistency
             rowSums[y] = sum;
         });
         return MetricFrames.SumInOrder(rowSums) / (3.0 * w * h);
-    }
-
-    private static double PairWarpingError(Frame current, Frame next, float[] flow, float[]? mask)
-    {
-        int w = current.Width, h = current.Height;
-        var errorSums = new double[h];
-        var weightSums = new double[h];
-        float[] cur = current.Pixels, nxt = next.Pixels;
-        Parallel.For(0, h, y =>
-        {
-            double err = 0, weight = 0;
-            for (int x = 0; x < w; x++)
-            {
-                int p = (y * w) + x;
-                float tx = x + flow[2 * p], ty = y + flow[(2 * p) + 1];
-                float m = mask is null ? 1f : mask[p];
-                if (!(tx >= 0 && ty >= 0 && tx <= w - 1 && ty <= h - 1) || m <= 0)
-                    continue;
-                int x0 = Math.Min((int)tx, Math.Max(w - 2, 0)), y0 = Math.Min((int)ty, Math.Max(h - 2, 0));
-                int x1 = Math.Min(x0 + 1, w - 1), y1 = Math.Min(y0 + 1, h - 1);
-                float fx = tx - x0, fy = ty - y0;
-                double sq = 0;
-                for (int c = 0; c < 3; c++)
-                {
-                    float top = (nxt[(((y0 * w) + x0) * 4) + c] * (1 - fx)) + (nxt[(((y0 * w) + x1) * 4) + c] * fx);
-                    float bottom = (nxt[(((y1 * w) + x0) * 4) + c] * (1 - fx)) + (nxt[(((y1 * w) + x1) * 4) + c] * fx);
-                    double d = cur[(p * 4) + c] - ((top * (1 - fy)) + (bottom * fy));
-                    sq += d * d;
-                }
-                err += m * sq / 3;
-                weight += m;
-            }
-            errorSums[y] = err;
-            weightSums[y] = weight;
-        });
-        double totalWeight = MetricFrames.SumInOrder(weightSums);
-        return totalWeight > 0 ? MetricFrames.SumInOrder(errorSums) / totalWeight : 0;
     }
 }

@@ -76,6 +76,20 @@ public static class MethodOptions
         "Apply the temporal mode in the ControlNet's self-attention too (the reference applies it in the U-Net only).",
         OptionKind.Flag, s => s.MixInControlNet, (s, v) => s with { MixInControlNet = (bool)v! }) { Group = "Temporal" };
 
+    /// <summary>Scene-cut detection: frame mixing stops at cuts.</summary>
+    public static MethodOption SceneCuts { get; } = new("scene-cuts", "sceneCuts", "Stop at scene cuts",
+        "Split each chunk into shots at scene cuts, so frames attend only to frames of their own shot (windows stop at a cut as at the clip's ends).",
+        OptionKind.Flag, s => s.SceneCuts, (s, v) => s with { SceneCuts = (bool)v! }) { Group = "Temporal" };
+
+    /// <summary>The cut detector's threshold.</summary>
+    public static MethodOption CutThreshold { get; } = new("cut-threshold", "cutThreshold", "Cut threshold",
+        "A cut is where the mean absolute luma difference of consecutive frames, on 32-cell thumbnails in [0, 1], exceeds this. " +
+        "Lower finds more cuts; fast fades and flashes may need it higher.",
+        OptionKind.Number, s => (double)s.CutThreshold, (s, v) => s with { CutThreshold = (float)(double)v! })
+    {
+        Group = "Temporal", Minimum = 0.001, Maximum = 1, DisplayMinimum = 0.02, DisplayMaximum = 0.5,
+    };
+
     /// <summary>Frames owned per chunk.</summary>
     public static MethodOption ChunkLength { get; } = new("chunk", "chunkLength", "Chunk length",
         "Frames restored together. Chunks are anchored at the clip's first frame, so every render of a frame gives the same pixels.",
@@ -164,7 +178,7 @@ public static class MethodOptions
     /// <summary>Every option, in the order shells list them.</summary>
     public static IReadOnlyList<MethodOption> All { get; } =
     [
-        Task, Prompt, NegativePrompt, Scale, ColourFix, Temporal, Radius, MixInControlNet, ChunkLength, Handles,
+        Task, Prompt, NegativePrompt, Scale, ColourFix, Temporal, Radius, MixInControlNet, SceneCuts, CutThreshold, ChunkLength, Handles,
         InversionSteps, SamplingSteps, Guidance, ControlNetScale, InversionWithPrompt, InversionWithControlNet, ShortSide, Tile, TileOverlap,
     ];
 

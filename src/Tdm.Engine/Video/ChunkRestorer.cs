@@ -9,8 +9,9 @@ namespace Tdm.Engine.Video;
 /// <summary>
 /// Restores one chunk: the context frames are brought to the processing size (full resolution, enlarged below 512 and
 /// padded to multiples of 64, or resized to a short side; super-resolution targets the enlarged size) and handed to
-/// the model's pipeline with the task's prompt (VAE
-/// encode, DDIM inversion, SW-CFA sampling conditioned on the degraded frames through the ControlNet, VAE decode);
+/// the model's pipeline with the task's prompt (VAE encode, DDIM inversion, SW-CFA sampling conditioned on the
+/// degraded frames through the ControlNet, VAE decode), with the context split into shots at scene cuts
+/// (<see cref="SceneCuts"/>) so frame mixing never crosses one;
 /// the owned frames come back resized to the output size, colour-corrected against the input and given back the
 /// input's alpha.
 /// </summary>
@@ -27,7 +28,12 @@ internal sealed class ChunkRestorer(TdmModel model, TaskPrompts prompts)
         var frames = new HostTensor(FrameTensors.ToConditioning(processed), processed.Length, 3, size.Height, size.Width);
         var prompt = model.Prompts.For(prompts.For(settings.Task, settings.Prompt));
         var negative = model.Prompts.For(settings.NegativePrompt);
-        var decoded = model.Pipeline.Run(frames, prompt, negative, settings.Sampler, ownedOffset, ownedCount, stageDone, cancel);
+        // Shots come from the host frames of the context (before resizing), so the decision is the same for every
+        // render of the chunk; with plain attention nothing mixes and nothing needs detecting.
+        int[] shots = settings.SceneCuts && settings.Temporal != TemporalMode.Off
+            ? SceneCuts.Shots(context, settings.CutThreshold)
+            : [context.Count];
+        var decoded = model.Pipeline.Run(frames, prompt, negative, settings.Sampler, ownedOffset, ownedCount, stageDone, cancel, shots);
 
         var owned = new Frame[ownedCount];
         for (int i = 0; i < ownedCount; i++)

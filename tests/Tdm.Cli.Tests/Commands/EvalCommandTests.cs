@@ -53,6 +53,54 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Eval_NoisyAgainstClean_WarpingErrorAboveTheCleanClipsOwnAndPerPair()
+    {
+        var (code, output, error) = InProcess.Run(["eval", _folder["noisy.mkv"], _folder["clean.mkv"], "--json", "--per-frame"]);
+        Assert.True(code == ExitCodes.Ok, error);
+        var noisy = Json(output);
+        (code, output, error) = InProcess.Run(["eval", _folder["clean.mkv"], _folder["clean.mkv"], "--json"]);
+        Assert.True(code == ExitCodes.Ok, error);
+        double own = Json(output).GetProperty("warpingError").GetDouble(), added = noisy.GetProperty("warpingError").GetDouble();
+        // Noise of strength 30 costs E_warp of the order of twice its variance x1000 (measured 6.7); testsrc2 at 64x32
+        // has its own error (changing digits, flow at this size: measured 0.92), well below it.
+        Assert.True(added > 3 * own && added > 2, $"warping error {added} with noise, {own} without");
+        var perFrame = noisy.GetProperty("perFrame").EnumerateArray().ToList();
+        Assert.All(perFrame.SkipLast(1), f => Assert.True(f.GetProperty("warpingError").GetDouble() > 0));
+        Assert.False(perFrame[^1].TryGetProperty("warpingError", out _)); // the last frame has no next one
+        Assert.Equal(added, perFrame.SkipLast(1).Average(f => f.GetProperty("warpingError").GetDouble()), 6);
+    }
+
+    [Fact]
+    public void Eval_Pictures_XtSliceAndContactSheetOfTheExpectedSizes()
+    {
+        var (code, output, error) = InProcess.Run(["eval", _folder["noisy.mkv"], _folder["clean.mkv"], "--json", "--no-warping-error",
+            "--xt-slice", _folder["xt.png"], "--xt-column", "10", "--contact-sheet", _folder["sheet.png"], "--sheet-frames", "3"]);
+        Assert.True(code == ExitCodes.Ok, error);
+        var result = Json(output);
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("warpingError").ValueKind);
+        Assert.Equal(_folder["xt.png"], result.GetProperty("xtSlice").GetString());
+        Assert.Equal((2 * 6) + 4, PngSize(_folder["xt.png"]).Width); // 6 frames of input | gap | output
+        Assert.Equal(32, PngSize(_folder["xt.png"]).Height);
+        Assert.Equal(((3 * 64) + (2 * 4), (2 * 32) + 4), PngSize(_folder["sheet.png"])); // 3 cells: input above output
+    }
+
+    [Fact]
+    public void Eval_ColumnAndRowTogether_IsAUsageError()
+    {
+        var (code, _, error) = InProcess.Run(["eval", _folder["noisy.mkv"], _folder["clean.mkv"], "--xt-slice", _folder["xt.png"], "--xt-column", "1", "--xt-row", "1"]);
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains("not both", error, StringComparison.Ordinal);
+    }
+
+    // A PNG's size is in its IHDR chunk: bytes 16..23, big-endian width and height.
+    private static (int Width, int Height) PngSize(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal("PNG"u8.ToArray(), bytes[1..4]);
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+    }
+
+    [Fact]
     public void Eval_SequenceRangeAgainstVideo_ComparesTheSameFrameNumbers()
     {
         var (code, output, error) = InProcess.Run(["eval", _folder["range/f_%04d.png"], _folder["noisy.mkv"], "--json"]);
@@ -71,12 +119,13 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
-    public void Eval_Text_ListsTheThreeFigures()
+    public void Eval_Text_ListsTheFourFigures()
     {
         var (code, output, _) = InProcess.Run(["eval", _folder["noisy.mkv"], _folder["clean.mkv"]]);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("PSNR ", output, StringComparison.Ordinal);
         Assert.Contains("SSIM ", output, StringComparison.Ordinal);
         Assert.Contains("flicker ", output, StringComparison.Ordinal);
+        Assert.Contains("warping ", output, StringComparison.Ordinal);
     }
 }

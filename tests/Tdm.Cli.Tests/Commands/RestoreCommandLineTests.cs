@@ -43,7 +43,7 @@ public class RestoreCommandLineTests
             "--task", "sr", "--prompt", "sharp", "--negative-prompt", "blur", "--controlnet", "/cn", "--tokenizer", "/tok",
             "--frames", "17-29", "--handles", "5", "--scale", "4", "--device", "cuda", "--device-index", "1",
             "--inversion-steps", "2", "--steps", "3", "--guidance", "5", "--controlnet-scale", "0.5", "--temporal", "first",
-            "--radius", "2", "--mix-controlnet", "--chunk", "8", "--color-fix", "wavelet", "--short-side", "256",
+            "--radius", "2", "--mix-controlnet", "--scene-cuts", "off", "--cut-threshold", "0.25", "--chunk", "8", "--color-fix", "wavelet", "--short-side", "256",
             "--cache-dir", "/cache", "--threads", "2", "--progress", "json", "--overwrite", "--fps", "30000/1001");
 
         var s = request.Settings;
@@ -52,6 +52,7 @@ public class RestoreCommandLineTests
         Assert.Equal((2, 3, 5f, 0.5f), (s.InversionSteps, s.SamplingSteps, s.Guidance, s.ControlNetScale));
         Assert.Equal((TemporalMode.FirstFrame, 2, 8, (int?)5, true), (s.Temporal, s.Radius, s.ChunkLength, s.Handles, s.MixInControlNet));
         Assert.Equal((256, 4, ColourFix.Wavelet), (s.ShortSide, s.Scale, s.ColourFix));
+        Assert.Equal((false, 0.25f), (s.SceneCuts, s.CutThreshold));
         Assert.Equal(new ModelPaths("/models/sd15", "/cn", "/tok"), request.Model);
         Assert.Equal((DeviceKind.Cuda, 1, "/cache", 2), (request.Engine.Device, request.Engine.DeviceIndex, request.Engine.CacheDirectory, request.Engine.IntraOpThreads));
         Assert.Equal(ProgressMode.Json, request.Progress);

@@ -40,4 +40,28 @@ public class FrameMixingMatrixTests
         for (int i = 0; i < 16; i++)
             Assert.InRange(a.AsSpan(i * 16, 16).ToArray().Sum(), 1f - 1e-6f, 1f + 1e-6f);
     }
+
+    [Theory]
+    [InlineData(TemporalMode.SwCfa)]
+    [InlineData(TemporalMode.FirstFrame)]
+    [InlineData(TemporalMode.Off)]
+    public void Frames_Shots_IsBlockDiagonalOfEachShotsMatrix(TemporalMode mode)
+    {
+        // Shots of 3 and 5 frames: each block is the matrix of a clip of that length (windows clamped at the cut).
+        var a = FrameMixingMatrix.Frames(mode, [3, 5], 2);
+        var first = FrameMixingMatrix.Frames(mode, 3, 2);
+        var second = FrameMixingMatrix.Frames(mode, 5, 2);
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < 8; j++)
+            {
+                float expected = (i < 3, j < 3) switch
+                {
+                    (true, true) => first[(i * 3) + j],
+                    (false, false) => second[((i - 3) * 5) + j - 3],
+                    _ => 0f,
+                };
+                Assert.True(a[(i * 8) + j] == expected, $"A[{i},{j}] = {a[(i * 8) + j]}, expected {expected}");
+            }
+        Assert.Equal(FrameMixingMatrix.Frames(mode, 8, 2), FrameMixingMatrix.Frames(mode, [8], 2));
+    }
 }
