@@ -89,24 +89,17 @@ public class ClipTokenizerTests(ITestOutputHelper output)
         Assert.Equal(expected, GoldenTokenizer.Decode(GoldenTokenizer.Encode(text)));
     }
 
+    /// <summary>The golden (full CLIP) tokenizer folder loads completely. Its load time is printed, never asserted:
+    /// speed is for benchmarks, and a timed assertion fails on a busy shared machine.</summary>
     [Fact]
-    public void FromFolder_GoldenFolder_LoadsFast()
+    public void FromFolder_GoldenFolder_LoadsEveryTokenAndMerge()
     {
-        // Budget for loading 49,408 tokens and 48,894 merges on one shared core (measured ~100 ms when warm).
-        const double BudgetMs = 1500;
         string folder = Golden.Path("models", "tokenizer");
-        ClipTokenizer tokenizer = ClipTokenizer.FromFolder(folder); // warm the JIT and the file cache
-        double ms = double.MaxValue;
-        for (int i = 0; i < 3; i++) // best of three: the build machine's cores are shared
-        {
-            var watch = Stopwatch.StartNew();
-            tokenizer = ClipTokenizer.FromFolder(folder);
-            ms = Math.Min(ms, watch.Elapsed.TotalMilliseconds);
-        }
-        output.WriteLine($"ClipTokenizer.FromFolder: {ms:F1} ms ({tokenizer.MergeCount} merges, {tokenizer.VocabularySize} ids)");
+        var watch = Stopwatch.StartNew();
+        var tokenizer = ClipTokenizer.FromFolder(folder);
+        output.WriteLine($"ClipTokenizer.FromFolder: {watch.Elapsed.TotalMilliseconds:F1} ms ({tokenizer.MergeCount} merges, {tokenizer.VocabularySize} ids)");
         Assert.Equal(48894, tokenizer.MergeCount);
         Assert.Equal(49408, tokenizer.VocabularySize);
-        Assert.True(ms < BudgetMs, $"loading took {ms:F0} ms, budget {BudgetMs} ms");
     }
 
     [Fact]
