@@ -3,6 +3,7 @@ using Tdm.Cli.Bench;
 using Tdm.Cli.Commands;
 using Tdm.Cli.Media;
 using Tdm.Cli.Restore;
+using Tdm.Dataset.Media;
 
 namespace Tdm.Cli;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tdm.Cli.Tests.Support;
+using Tdm.Dataset.Media;
 using Tdm.Engine.Metrics;
 
 namespace Tdm.Cli.Tests.Commands;
