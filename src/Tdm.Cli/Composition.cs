@@ -36,6 +36,8 @@ internal static class Composition
         services.AddSingleton<ICommand>(sp => new BenchGraphsCommand(sp.GetRequiredService<CliConsole>()));
         services.AddSingleton<ICommand>(sp => new BenchRestoreCommand(sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton<ICommand>(sp => new BenchDevicesCommand(sp.GetRequiredService<CliConsole>()));
+        services.AddSingleton<ICommand>(sp => new DatasetBuildCommand(
+            sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton<ICommand>(sp => new EvalCommand(
             sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));
 
