@@ -49,4 +49,18 @@ public sealed class DatasetBuildCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--noise-sigma", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Inspect_BuiltFolder_CountsAndWritesSheetBesideIt()
+    {
+        Assert.Equal(0, InProcess.Run(["dataset", "build", "--clean", _folder["clean/still.png"], "--out", _folder["set"], "--per-task", "1", "--size", "64", "--tasks", "denoise,sr"]).Code);
+
+        var (code, output, error) = InProcess.Run(["dataset", "inspect", _folder["set"]]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("2 pair(s)", output, StringComparison.Ordinal);
+        Assert.Contains("64x64", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_folder["set-contact-sheet.png"]), output);
+        Assert.False(File.Exists(_folder["set/set-contact-sheet.png"]));
+    }
 }
