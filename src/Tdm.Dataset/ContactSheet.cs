@@ -30,7 +30,7 @@ public sealed class ContactSheet(FfmpegTools tools, int perTask = 3, int thumbna
                 Paste(sheet, Thumbnail(Path.Combine(folder, rows[r][c].Image)), x + thumbnail + Gap, y);
             }
         }
-        PngFile.Write(tools, sheet, path);
+        PngFile.Write(sheet, path);
     }
 
     private Frame Thumbnail(string path)

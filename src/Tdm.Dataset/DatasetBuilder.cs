@@ -15,7 +15,7 @@ namespace Tdm.Dataset;
 /// is byte-identical for a seed; pairs are written in order and a row is appended only after both images are in
 /// place, so an interrupted build resumes after its last complete row without rewriting anything before it.
 /// </summary>
-public sealed class DatasetBuilder(ICleanSource source, FfmpegTools tools)
+public sealed class DatasetBuilder(ICleanSource source)
 {
     /// <summary>The metadata file's name.</summary>
     public const string MetadataFile = "metadata.jsonl";
@@ -73,8 +73,8 @@ public sealed class DatasetBuilder(ICleanSource source, FfmpegTools tools)
         PngFile.Quantise(degraded);
 
         var (image, conditioning) = PairNames(index);
-        PngFile.Write(tools, clean, Path.Combine(folder, image));
-        PngFile.Write(tools, degraded, Path.Combine(folder, conditioning));
+        PngFile.Write(clean, Path.Combine(folder, image));
+        PngFile.Write(degraded, Path.Combine(folder, conditioning));
 
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

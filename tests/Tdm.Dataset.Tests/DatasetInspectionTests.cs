@@ -10,7 +10,7 @@ public class DatasetInspectionTests
     private static string Build(TempFolder folder)
     {
         var settings = new DatasetBuildSettings(new DatasetTasks(new DegradationOptions(), s_tools).Parse("denoise,dehaze"), 2, 1, 64);
-        new DatasetBuilder(new FakeSource(), s_tools).Build(folder.Path, settings);
+        new DatasetBuilder(new FakeSource()).Build(folder.Path, settings);
         return folder.Path;
     }
 
@@ -29,7 +29,7 @@ public class DatasetInspectionTests
     {
         using var folder = new TempFolder();
         var path = Build(folder);
-        PngFile.Write(s_tools, TestImages.Flat(32, 9), Path.Combine(path, "conditioning_images/000001.png"));
+        PngFile.Write(TestImages.Flat(32, 9), Path.Combine(path, "conditioning_images/000001.png"));
         File.AppendAllLines(Path.Combine(path, DatasetBuilder.MetadataFile),
         [
             "{\"file_name\":\"images/000000.png\",\"text\":\"remove the noise\",\"task\":\"denoise\"}",

@@ -105,7 +105,7 @@ internal sealed class DatasetBuildCommand(CliConsole console, TimeProvider clock
         int written;
         try
         {
-            written = new DatasetBuilder(source, tools).Build(folder, settings, progress.Report, cancel);
+            written = new DatasetBuilder(source).Build(folder, settings, progress.Report, cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
