@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Tdm.Dataset.Degradations;
 using Tdm.Dataset.Media;
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
@@ -64,12 +65,16 @@ public sealed class DatasetBuilder(ICleanSource source)
         var random = new PairRandom(settings.Seed, index);
         var item = random.NextInt(source.Count);
         var frameIndex = random.NextInt(source.FrameCount(item));
-        var (clean, cropX, cropY) = Crop(source.Read(item, frameIndex), settings.CropSize, random);
+        var frame = source.Read(item, frameIndex);
+        var (clean, cropX, cropY) = Crop(frame, settings.CropSize, random);
         PngFile.Quantise(clean); // the degradations see exactly the stored target
+        var depth = task.Degradations.Any(d => d is HazeDegradation) && source.ReadDepth(item, frameIndex) is { } map
+            ? CropAt(map, frame.Width, frame.Height, settings.CropSize, cropX, cropY)
+            : null;
         var record = new DegradationRecord();
         var degraded = clean;
         foreach (var degradation in task.Degradations)
-            degraded = degradation.Apply(degraded, random, record);
+            degraded = degradation is HazeDegradation haze ? haze.Apply(degraded, depth, random, record) : degradation.Apply(degraded, random, record);
         PngFile.Quantise(degraded);
 
         var (image, conditioning) = PairNames(index);
@@ -108,18 +113,31 @@ public sealed class DatasetBuilder(ICleanSource source)
     // The paper's pre-processing: resize so the short side is the crop size, then a random crop.
     private static (Frame Crop, int X, int Y) Crop(Frame frame, int size, PairRandom random)
     {
-        var scale = (double)size / Math.Min(frame.Width, frame.Height);
-        var width = Math.Max(size, (int)Math.Round(frame.Width * scale));
-        var height = Math.Max(size, (int)Math.Round(frame.Height * scale));
-        var resized = width == frame.Width && height == frame.Height ? frame : frame.Resized(width, height);
+        var (width, height) = ResizedSize(frame.Width, frame.Height, size);
         var x = random.NextInt(width - size + 1);
         var y = random.NextInt(height - size + 1);
+        return (CropAt(frame, frame.Width, frame.Height, size, x, y), x, y);
+    }
+
+    private static (int Width, int Height) ResizedSize(int width, int height, int size)
+    {
+        var scale = (double)size / Math.Min(width, height);
+        return (Math.Max(size, (int)Math.Round(width * scale)), Math.Max(size, (int)Math.Round(height * scale)));
+    }
+
+    // The crop at (x, y) of a frame (or its depth map, resized first to the frame's size) after the resize.
+    private static Frame CropAt(Frame frame, int frameWidth, int frameHeight, int size, int x, int y)
+    {
+        if (frame.Width != frameWidth || frame.Height != frameHeight)
+            frame = frame.Resized(frameWidth, frameHeight);
+        var (width, height) = ResizedSize(frameWidth, frameHeight, size);
+        var resized = width == frame.Width && height == frame.Height ? frame : frame.Resized(width, height);
         var crop = new Frame(size, size);
         for (var row = 0; row < size; row++)
             resized.Pixels.AsSpan((((y + row) * width) + x) * 4, size * 4).CopyTo(crop.Pixels.AsSpan(row * size * 4));
         for (var i = 3; i < crop.Pixels.Length; i += 4)
             crop.Pixels[i] = 1f; // training pairs are opaque
-        return (crop, x, y);
+        return crop;
     }
 
     private static void CheckSettings(string folder, DatasetBuildSettings settings)

@@ -19,4 +19,7 @@ public interface ICleanSource
 
     /// <summary>Frame <paramref name="frame"/> of item <paramref name="item"/> (RGBA in [0,1]).</summary>
     Frame Read(int item, int frame);
+
+    /// <summary>A depth map of that frame (grey in [0,1], white far; the frame's size), or null when there is none.</summary>
+    Frame? ReadDepth(int item, int frame) => null;
 }

@@ -106,6 +106,17 @@ public class DatasetBuilderTests
         Assert.All(tasks.Values, count => Assert.Equal(PerTask, count));
     }
 
+    [Fact]
+    public void Build_SourceWithDepthMap_DehazeUsesTheMapElseTheProxy()
+    {
+        using var folder = new TempFolder();
+        var settings = new DatasetBuildSettings(new DatasetTasks(new DegradationOptions(), s_tools).Parse("dehaze"), 6, 2, Crop);
+        new DatasetBuilder(new FakeSource(depth: true)).Build(folder.Path, settings);
+        var rows = File.ReadAllLines(Path.Combine(folder.Path, DatasetBuilder.MetadataFile)).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Contains(rows, r => r.GetProperty("source").GetString() == "image.png");
+        Assert.All(rows, r => Assert.Equal(r.GetProperty("source").GetString() == "image.png" ? "map" : "proxy", r.GetProperty("haze_depth").GetString()));
+    }
+
     // Width and height from the PNG's IHDR chunk (big-endian, bytes 16-23).
     private static (int, int) PngSize(string path)
     {

@@ -9,12 +9,15 @@ namespace Tdm.Cli.Dataset;
 /// <summary>
 /// Clean footage for 'tdm dataset build': each argument is a video, an image, an image sequence pattern (%04d) or a
 /// folder (its images and videos, recursively, in ordinal path order so the list is the same on every run). Frames
-/// are decoded through ffmpeg (<see cref="FfmpegClip"/>), one short decoder per read.
+/// are decoded through ffmpeg (<see cref="FfmpegClip"/>), one short decoder per read. An image NAME.EXT may have a
+/// depth map NAME.depth.png beside it (grey, white far), which dehaze uses instead of its depth proxy.
 /// </summary>
 internal sealed class MediaCleanSource : ICleanSource
 {
     private static readonly HashSet<string> s_imageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".exr", ".bmp", ".webp" };
     private static readonly HashSet<string> s_videoExtensions = new(StringComparer.OrdinalIgnoreCase) { ".mp4", ".mov", ".mkv", ".m4v", ".avi", ".webm", ".mxf" };
+
+    private const string DepthSuffix = ".depth.png";
 
     private readonly List<string> _items = [];
     private readonly Dictionary<int, MediaInfo> _probed = [];
@@ -32,6 +35,7 @@ internal sealed class MediaCleanSource : ICleanSource
             {
                 var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
                     .Where(f => s_imageExtensions.Contains(Path.GetExtension(f)) || s_videoExtensions.Contains(Path.GetExtension(f)))
+                    .Where(f => !f.EndsWith(DepthSuffix, StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal).ToArray();
                 if (files.Length == 0)
                     throw new TdmException(TdmErrorKind.Input, $"'{input}' holds no images or videos ({string.Join(", ", s_imageExtensions.Concat(s_videoExtensions))})");
@@ -62,6 +66,18 @@ internal sealed class MediaCleanSource : ICleanSource
     {
         using var clip = new FfmpegClip(Info(item), _tools, cacheFrames: 1);
         return clip.ReadFrame(frame);
+    }
+
+    /// <inheritdoc/>
+    public Frame? ReadDepth(int item, int frame)
+    {
+        if (!IsImage(item))
+            return null;
+        var path = Path.Combine(Path.GetDirectoryName(_items[item]) ?? "", Path.GetFileNameWithoutExtension(_items[item]) + DepthSuffix);
+        if (!File.Exists(path))
+            return null;
+        using var clip = new FfmpegClip(_probe.Probe(path), _tools, cacheFrames: 1);
+        return clip.ReadFrame(0);
     }
 
     private bool IsImage(int item) => !SequencePattern.IsPattern(_items[item]) && s_imageExtensions.Contains(Path.GetExtension(_items[item]));

@@ -63,4 +63,19 @@ public sealed class DatasetBuildCommandTests : IDisposable
         Assert.True(File.Exists(_folder["set-contact-sheet.png"]), output);
         Assert.False(File.Exists(_folder["set/set-contact-sheet.png"]));
     }
+
+    [Fact]
+    public void Build_ImageWithDepthPngBeside_DehazeUsesTheMapAndTheMapIsNoSource()
+    {
+        Directory.CreateDirectory(_folder["depth"]);
+        File.Copy(_folder["clean/still.png"], _folder["depth/still.png"]);
+        Ffmpeg.Run("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "gradients=size=80x112:rate=1", "-frames:v", "1", "-pix_fmt", "gray", _folder["depth/still.depth.png"]]);
+
+        var (code, _, error) = InProcess.Run(["dataset", "build", "--clean", _folder["depth"], "--out", _folder["hazy"], "--per-task", "3", "--size", "64", "--tasks", "dehaze"]);
+
+        Assert.True(code == 0, error);
+        var rows = File.ReadAllLines(_folder["hazy/metadata.jsonl"]).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.All(rows, r => Assert.Equal(_folder["depth/still.png"], r.GetProperty("source").GetString()));
+        Assert.All(rows, r => Assert.Equal("map", r.GetProperty("haze_depth").GetString()));
+    }
 }

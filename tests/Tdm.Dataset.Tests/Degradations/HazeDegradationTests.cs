@@ -48,4 +48,26 @@ public class HazeDegradationTests
         Assert.Equal(1.0, HazeDegradation.Depth(0, 64), 12);
         Assert.Equal(0.2, HazeDegradation.Depth(63, 64), 12);
     }
+
+    [Fact]
+    public void Apply_WithDepthMap_SolvedWithMapsTransmissionGivesClean()
+    {
+        var clean = TestImages.Random(64, 4);
+        var depth = TestImages.Random(64, 5); // any grey-level pattern: t varies per pixel, not per row
+        var record = new DegradationRecord();
+        var hazy = PngFile.Quantise(new HazeDegradation(new HazeRanges()).Apply(clean, depth, new PairRandom(4, 4), record));
+        var airlight = (double)record.Get("haze_airlight")!;
+        var beta = (double)record.Get("haze_beta")!;
+
+        Assert.Equal("map", record.Get("haze_depth"));
+        for (var y = 0; y < 64; y++)
+        {
+            for (var x = 0; x < 64; x++)
+            {
+                var t = Math.Exp(-beta * HazeDegradation.DepthOfMap(depth[x, y][0]));
+                var j = (hazy[x, y][1] - (airlight * (1 - t))) / t;
+                Assert.True(Math.Abs(j - clean[x, y][1]) <= (HalfLevel / t) + 1e-5, $"pixel ({x},{y}): J {j:F5}, clean {clean[x, y][1]:F5}, t {t:F3}");
+            }
+        }
+    }
 }
