@@ -3,6 +3,7 @@ using Tdm.Cli.Bench;
 using Tdm.Cli.Commands;
 using Tdm.Cli.Media;
 using Tdm.Cli.Restore;
+using Tdm.Dataset.Media;
 
 namespace Tdm.Cli;
 
@@ -36,6 +37,9 @@ internal static class Composition
         services.AddSingleton<ICommand>(sp => new BenchRestoreCommand(sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton<ICommand>(sp => new BenchDevicesCommand(sp.GetRequiredService<CliConsole>()));
         services.AddSingleton<ICommand>(sp => new BenchTemporalCommand(sp.GetRequiredService<CliConsole>()));
+        services.AddSingleton<ICommand>(sp => new DatasetBuildCommand(
+            sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));
+        services.AddSingleton<ICommand>(sp => new DatasetInspectCommand(sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton<ICommand>(sp => new EvalCommand(
             sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));
 

@@ -18,6 +18,7 @@ internal sealed class TdmCli
     {
         ["models"] = "Writes and inspects model folders.",
         ["bench"] = "Measures speed, memory and how far float16 on CUDA is from float32 on the CPU.",
+        ["dataset"] = "Builds and inspects training pairs for the restoration ControlNet (Task Prompt Guidance).",
     };
 
     private readonly CliConsole _console;

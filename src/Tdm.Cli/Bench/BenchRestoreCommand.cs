@@ -4,6 +4,7 @@ using System.Globalization;
 using Tdm.Cli.CommandLine;
 using Tdm.Cli.Commands;
 using Tdm.Cli.Media;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Video;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tdm.Cli.Media;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 
 namespace Tdm.Cli.Bench;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Tdm.Cli.CommandLine;
 using Tdm.Cli.Media;
 using Tdm.Cli.Restore;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Metrics;

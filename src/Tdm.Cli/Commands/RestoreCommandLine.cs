@@ -3,6 +3,7 @@ using Tdm.Cli.CommandLine;
 using Tdm.Cli.Media;
 using Tdm.Cli.Progress;
 using Tdm.Cli.Restore;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 using Tdm.Engine.Options;
 

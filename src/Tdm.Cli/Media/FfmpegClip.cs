@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Video;

@@ -1,3 +1,5 @@
+using Tdm.Dataset.Media;
+
 namespace Tdm.Cli.Media;
 
 /// <summary>

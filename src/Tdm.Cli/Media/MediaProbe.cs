@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 
 namespace Tdm.Cli.Media;

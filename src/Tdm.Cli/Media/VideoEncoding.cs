@@ -1,3 +1,4 @@
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 
 namespace Tdm.Cli.Media;

@@ -1,4 +1,5 @@
 using Tdm.Cli.Media;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
 

@@ -1,5 +1,6 @@
 using Tdm.Cli.Media;
 using Tdm.Cli.Progress;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
 using Tdm.Engine.Video;

@@ -1,5 +1,6 @@
 using Tdm.Cli.Media;
 using Tdm.Cli.Progress;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 
 namespace Tdm.Cli.Restore;

@@ -35,4 +35,10 @@ public sealed class Frame
 
     /// <summary>A deep copy.</summary>
     public Frame Clone() => new(Width, Height, (float[])Pixels.Clone());
+
+    /// <summary>
+    /// A new <paramref name="width"/> x <paramref name="height"/> frame resampled from this one (Lanczos 3, the
+    /// resampling restoration applies to its input, e.g. super-resolution's upscale); this frame is not modified.
+    /// </summary>
+    public Frame Resized(int width, int height) => Resampler.Resize(this, width, height);
 }

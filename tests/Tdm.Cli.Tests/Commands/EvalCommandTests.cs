@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tdm.Cli.Tests.Support;
+using Tdm.Dataset.Media;
 using Tdm.Engine.Metrics;
 
 namespace Tdm.Cli.Tests.Commands;
@@ -37,7 +38,7 @@ public sealed class EvalCommandTests : IDisposable
         var (code, output, error) = InProcess.Run(["eval", _folder["noisy.mkv"], _folder["clean.mkv"], "--json", "--per-frame"]);
         Assert.True(code == ExitCodes.Ok, error);
 
-        var tools = Cli.Media.FfmpegTools.FromEnvironment();
+        var tools = Tdm.Dataset.Media.FfmpegTools.FromEnvironment();
         using var noisy = new Cli.Media.FfmpegClip(new Cli.Media.MediaProbe(tools).Probe(_folder["noisy.mkv"]), tools);
         using var clean = new Cli.Media.FfmpegClip(new Cli.Media.MediaProbe(tools).Probe(_folder["clean.mkv"]), tools);
         var a = Enumerable.Range(0, 6).Select(noisy.ReadFrame).ToList();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tdm.Cli.Media;
 using Tdm.Cli.Tests.Support;
+using Tdm.Dataset.Media;
 
 namespace Tdm.Cli.Tests.EndToEnd;
 

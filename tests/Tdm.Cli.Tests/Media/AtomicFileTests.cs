@@ -1,5 +1,5 @@
-using Tdm.Cli.Media;
 using Tdm.Cli.Tests.Support;
+using Tdm.Dataset.Media;
 
 namespace Tdm.Cli.Tests.Media;
 

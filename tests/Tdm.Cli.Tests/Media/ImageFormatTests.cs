@@ -1,4 +1,5 @@
 using Tdm.Cli.Media;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 
 namespace Tdm.Cli.Tests.Media;

@@ -1,5 +1,6 @@
 using Tdm.Cli.Media;
 using Tdm.Cli.Tests.Support;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 
 namespace Tdm.Cli.Tests.Media;

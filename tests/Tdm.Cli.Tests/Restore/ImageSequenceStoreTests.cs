@@ -1,6 +1,7 @@
 using Tdm.Cli.Media;
 using Tdm.Cli.Restore;
 using Tdm.Cli.Tests.Support;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
 

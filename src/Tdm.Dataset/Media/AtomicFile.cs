@@ -1,11 +1,11 @@
-namespace Tdm.Cli.Media;
+namespace Tdm.Dataset.Media;
 
 /// <summary>
 /// Writing a file so that no reader ever sees half of it: write a temporary file in the same folder (same file
 /// system, so the rename is atomic), then rename it over the final name. Temporary names carry the process id, so
 /// farm machines writing into one folder never touch each other's files.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>The temporary name this process uses for <paramref name="finalPath"/>: ".NAME.PID.tmp" beside it.</summary>
     public static string TemporaryPathFor(string finalPath) =>

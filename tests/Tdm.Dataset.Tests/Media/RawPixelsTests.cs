@@ -1,7 +1,7 @@
-using Tdm.Cli.Media;
+using Tdm.Dataset.Media;
 using Tdm.Engine.Imaging;
 
-namespace Tdm.Cli.Tests.Media;
+namespace Tdm.Dataset.Tests.Media;
 
 public class RawPixelsTests
 {

@@ -1,7 +1,7 @@
-namespace Tdm.Cli.Media;
+namespace Tdm.Dataset.Media;
 
 /// <summary>The raw pixel layouts frames travel in through ffmpeg's pipes (and in the video frame cache).</summary>
-internal enum RawPixelFormat
+public enum RawPixelFormat
 {
     /// <summary>ffmpeg "rgba": interleaved 8-bit RGBA.</summary>
     Rgba8,

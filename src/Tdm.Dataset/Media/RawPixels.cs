@@ -2,13 +2,13 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Tdm.Engine.Imaging;
 
-namespace Tdm.Cli.Media;
+namespace Tdm.Dataset.Media;
 
 /// <summary>
 /// Converts between <see cref="Frame"/> (interleaved RGBA float, [0,1]) and the raw layouts of
 /// <see cref="RawPixelFormat"/>. Integer formats round to nearest and clamp; float keeps values as they are.
 /// </summary>
-internal static class RawPixels
+public static class RawPixels
 {
     /// <summary>ffmpeg's -pix_fmt name of a raw format.</summary>
     public static string FfmpegName(RawPixelFormat format) => format switch

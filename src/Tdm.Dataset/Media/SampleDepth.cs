@@ -1,7 +1,7 @@
-namespace Tdm.Cli.Media;
+namespace Tdm.Dataset.Media;
 
 /// <summary>How many bits a channel sample of an image or video has; decides the raw format we decode to and write.</summary>
-internal enum SampleDepth
+public enum SampleDepth
 {
     /// <summary>8 bits or fewer per channel: decoded as rgba.</summary>
     Bits8,

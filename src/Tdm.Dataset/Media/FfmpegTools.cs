@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Tdm.Engine;
 
-namespace Tdm.Cli.Media;
+namespace Tdm.Dataset.Media;
 
 /// <summary>
 /// Where ffmpeg and ffprobe are (Debian's packages, installed by scripts/setup.sh; $TDM_FFMPEG and $TDM_FFPROBE
@@ -12,7 +12,7 @@ namespace Tdm.Cli.Media;
 /// the whole foreground process group, reaches only tdm: tdm cancels cleanly and stops its tools itself, instead of
 /// seeing a decoder die mid-frame and reporting a damaged input.
 /// </summary>
-internal sealed class FfmpegTools(string ffmpeg, string ffprobe)
+public sealed class FfmpegTools(string ffmpeg, string ffprobe)
 {
     private readonly ConcurrentDictionary<string, string?> _resolved = new(StringComparer.Ordinal);
 
