@@ -34,7 +34,8 @@ public class EffectParamsTests
         Assert.Equal(7.5, Default(MethodOptions.Guidance));
         Assert.Equal(1, Default(MethodOptions.ControlNetScale));
         Assert.Equal(3, Default(MethodOptions.Radius));
-        Assert.Equal(512, Default(MethodOptions.ShortSide));
+        Assert.Equal(EffectParams.Automatic, Default(MethodOptions.ShortSide)); // full resolution
+        Assert.Equal(512, Default(MethodOptions.Tile));
         Assert.Equal(EffectParams.Automatic, Default(MethodOptions.Handles));
     }
 

@@ -28,7 +28,7 @@ public class RestoreCommandLineTests
         Assert.Equal("", s.NegativePrompt);
         Assert.Equal((10, 32, 7.5f, 1f), (s.InversionSteps, s.SamplingSteps, s.Guidance, s.ControlNetScale));
         Assert.Equal((TemporalMode.SwCfa, 3, 16, (int?)null), (s.Temporal, s.Radius, s.ChunkLength, s.Handles));
-        Assert.Equal((512, 1, ColourFix.None, false), (s.ShortSide, s.EffectiveScale, s.ColourFix, s.MixInControlNet));
+        Assert.Equal(((int?)null, 1, ColourFix.None, false), (s.ShortSide, s.EffectiveScale, s.ColourFix, s.MixInControlNet)); // full resolution
         Assert.Equal(new RestoreSettings(), s);
         Assert.Equal(new ModelPaths("/models/sd15"), request.Model);
         Assert.Equal((DeviceKind.Auto, 0, 0), (request.Engine.Device, request.Engine.DeviceIndex, request.Engine.IntraOpThreads));

@@ -21,7 +21,9 @@ public class MethodOptionsTests
         Assert.Equal(32, MethodOptions.SamplingSteps.Default);
         Assert.Equal(7.5, MethodOptions.Guidance.Default);
         Assert.Equal(3, MethodOptions.Radius.Default);
-        Assert.Equal(512, MethodOptions.ShortSide.Default);
+        Assert.Null(MethodOptions.ShortSide.Default); // full resolution
+        Assert.Equal(512, MethodOptions.Tile.Default);
+        Assert.Equal(128, MethodOptions.TileOverlap.Default);
         Assert.Null(MethodOptions.Handles.Default);
         new RestoreSettings().Validate();
     }
