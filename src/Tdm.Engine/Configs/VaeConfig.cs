@@ -82,6 +82,14 @@ internal sealed record VaeConfig : IModelConfig
     /// <inheritdoc/>
     public void Validate(string source)
     {
+        ConfigLimits.Check(source, "block_out_channels", BlockOutChannels, ConfigLimits.MaxBlocks, 1, ConfigLimits.MaxChannels, "[128, 256, 512, 512]");
+        ConfigLimits.Check(source, "layers_per_block", LayersPerBlock, 1, ConfigLimits.MaxLayersPerBlock, "2");
+        ConfigLimits.Check(source, "in_channels", InChannels, 1, ConfigLimits.MaxImageChannels, "3");
+        ConfigLimits.Check(source, "out_channels", OutChannels, 1, ConfigLimits.MaxImageChannels, "3");
+        ConfigLimits.Check(source, "latent_channels", LatentChannels, 1, ConfigLimits.MaxImageChannels, "4");
+        ConfigLimits.Check(source, "norm_num_groups", NormNumGroups, 1, ConfigLimits.MaxChannels, "32");
+        ConfigLimits.Check(source, "sample_size", SampleSize, 1, ConfigLimits.MaxSampleSize, "512");
+        ConfigLimits.CheckPositive(source, "scaling_factor", ScalingFactor, ConfigLimits.MaxScalingFactor, "0.18215");
         int n = BlockOutChannels.Count;
         if (n == 0 || BlockOutChannels.Any(c => c <= 0))
             throw ConfigReader.Unsupported(source, "block_out_channels", BlockOutChannels, "a non-empty list of positive channel counts");
