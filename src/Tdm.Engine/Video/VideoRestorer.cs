@@ -62,6 +62,7 @@ internal sealed class VideoRestorer
         {
             cancel.ThrowIfCancellationRequested();
             context[i] = clip.ReadFrame(contextFirst + i);
+            NonFinitePixels.ThrowIfAny(context[i], clip, contextFirst + i);
         }
         int offset = ownedFirst - contextFirst, count = ownedLast - ownedFirst + 1;
         var key = ChunkKey.Of(_model.Identity, settings.CacheKey(_prompts), offset, count, context);
