@@ -26,7 +26,7 @@ public static partial class RegularFile
             return null;
         int mode = Mode(Path.GetFullPath(path));
         if (mode < 0)
-            return IsDanglingLink(path) ? "a symbolic link whose target does not exist" : null;
+            return IsDanglingLink(path) ? DanglingLink : null;
         return (mode & 0xF000) switch
         {
             0x1000 => "a FIFO (named pipe)",
@@ -49,8 +49,11 @@ public static partial class RegularFile
     }
 
     /// <summary>The sentence for a refused path.</summary>
-    internal static string Message(string path, string what, string problem) =>
-        $"{what} '{path}' is {problem}, not a regular file; give a file (reading a pipe or device could block forever)";
+    internal static string Message(string path, string what, string problem) => problem == DanglingLink
+        ? $"{what} '{path}' is {problem}"
+        : $"{what} '{path}' is {problem}, not a regular file; give a file (reading a pipe or device could block forever)";
+
+    private const string DanglingLink = "a symbolic link whose target does not exist";
 
     private static unsafe int Mode(string fullPath)
     {

@@ -49,6 +49,9 @@ internal sealed partial class ClipTokenizer
                 string token = Token(path, ref reader);
                 if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int id) || id < 0)
                     throw Broken(path, $"token \"{token}\" has no non-negative integer id");
+                // Bounded before the id table is sized from it: an id of 2e9 in a small file would ask for 16 GB.
+                if (id >= Configs.ConfigLimits.MaxVocabulary)
+                    throw Broken(path, $"token \"{token}\" has id {id}; a vocabulary has at most {Configs.ConfigLimits.MaxVocabulary} ids (CLIP's: 49408)");
                 vocab[token] = id; // a repeated key keeps the last id, as Python's json does
             }
             if (reader.TokenType != JsonTokenType.EndObject)
@@ -81,9 +84,6 @@ internal sealed partial class ClipTokenizer
         int size = 0;
         foreach (int id in vocab.Values)
             size = Math.Max(size, id + 1);
-        // Checked before the id table is allocated: an id of 2e9 in a small file would ask for 16 GB.
-        if (size > vocab.Count)
-            throw Broken(vocabPath, $"ids run up to {size - 1} but there are {vocab.Count} tokens: a CLIP vocabulary numbers its tokens 0..{vocab.Count - 1}");
         var idToToken = new string?[size];
         foreach (var (token, id) in vocab)
         {
