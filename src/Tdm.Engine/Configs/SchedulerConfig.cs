@@ -72,9 +72,15 @@ internal sealed record SchedulerConfig : IModelConfig
     /// <inheritdoc/>
     public void Validate(string source)
     {
+        ConfigLimits.Check(source, "num_train_timesteps", NumTrainTimesteps, 2, ConfigLimits.MaxTrainTimesteps, "1000");
+        if (PredictionType != "epsilon")
+            throw ConfigReader.Unsupported(source, "prediction_type", PredictionType, "\"epsilon\" (SD1.x); v-prediction models are SD 2.x-style");
+        if (TimestepSpacing is not ("leading" or "trailing" or "linspace"))
+            throw ConfigReader.Unsupported(source, "timestep_spacing", TimestepSpacing, "\"leading\", \"trailing\" or \"linspace\"");
+        if (StepsOffset < 0 || StepsOffset >= NumTrainTimesteps)
+            throw ConfigReader.Unsupported(source, "steps_offset", StepsOffset, $"0..{NumTrainTimesteps - 1}");
         // What DDIM sampling here builds a schedule from (DdimScheduler.From): linear or scaled-linear betas, no
         // explicit betas, no clipping. Checked here so that inspection refuses what restoring would.
-        ConfigLimits.Check(source, "num_train_timesteps", NumTrainTimesteps, 2, ConfigLimits.MaxTrainTimesteps, "1000");
         if (TrainedBetas != null)
             throw ConfigReader.Unsupported(source, "trained_betas", $"a list of {TrainedBetas.Count}", "null (SD1.x uses scaled_linear betas)");
         if (BetaSchedule is not ("linear" or "scaled_linear"))
@@ -84,12 +90,6 @@ internal sealed record SchedulerConfig : IModelConfig
         if (ClipSample)
             throw ConfigReader.Unsupported(source, "clip_sample", true, "false (SD1.x does not clip the predicted sample)");
         ConfigLimits.CheckPositive(source, "clip_sample_range", ClipSampleRange, 1e6, "1");
-        if (PredictionType != "epsilon")
-            throw ConfigReader.Unsupported(source, "prediction_type", PredictionType, "\"epsilon\" (SD1.x); v-prediction models are SD 2.x-style");
-        if (TimestepSpacing is not ("leading" or "trailing" or "linspace"))
-            throw ConfigReader.Unsupported(source, "timestep_spacing", TimestepSpacing, "\"leading\", \"trailing\" or \"linspace\"");
-        if (StepsOffset < 0 || StepsOffset >= NumTrainTimesteps)
-            throw ConfigReader.Unsupported(source, "steps_offset", StepsOffset, $"0..{NumTrainTimesteps - 1}");
     }
 
     /// <inheritdoc/>
