@@ -41,6 +41,9 @@ internal static class ConfigLimits
     /// <summary>Training timesteps of the noise schedule (SD1.5: 1000).</summary>
     public const int MaxTrainTimesteps = 100_000;
 
+    /// <summary>steps_offset of the scheduler (SD1.5: 1).</summary>
+    public const int MaxStepsOffset = 16;
+
     /// <summary>sample_size, informative (SD1.5: 64 latent, 512 pixels).</summary>
     public const int MaxSampleSize = 65536;
 

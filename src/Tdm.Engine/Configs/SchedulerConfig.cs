@@ -77,8 +77,8 @@ internal sealed record SchedulerConfig : IModelConfig
             throw ConfigReader.Unsupported(source, "prediction_type", PredictionType, "\"epsilon\" (SD1.x); v-prediction models are SD 2.x-style");
         if (TimestepSpacing is not ("leading" or "trailing" or "linspace"))
             throw ConfigReader.Unsupported(source, "timestep_spacing", TimestepSpacing, "\"leading\", \"trailing\" or \"linspace\"");
-        if (StepsOffset < 0 || StepsOffset >= NumTrainTimesteps)
-            throw ConfigReader.Unsupported(source, "steps_offset", StepsOffset, $"0..{NumTrainTimesteps - 1}");
+        // An offset of the inference timesteps (diffusers' models use 0 or 1); past the step ratio it runs off the schedule.
+        ConfigLimits.Check(source, "steps_offset", StepsOffset, 0, Math.Min(ConfigLimits.MaxStepsOffset, NumTrainTimesteps - 1), "1");
         // What DDIM sampling here builds a schedule from (DdimScheduler.From): linear or scaled-linear betas, no
         // explicit betas, no clipping. Checked here so that inspection refuses what restoring would.
         if (TrainedBetas != null)

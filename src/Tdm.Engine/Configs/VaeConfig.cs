@@ -150,7 +150,9 @@ internal sealed record VaeConfig : IModelConfig
             LayersPerBlock = r.Int("layers_per_block", d.LayersPerBlock),
             LatentChannels = r.Int("latent_channels", d.LatentChannels),
             NormNumGroups = r.Int("norm_num_groups", d.NormNumGroups),
-            SampleSize = sample?[0] ?? d.SampleSize,
+            SampleSize = sample is null ? d.SampleSize
+                : sample.Count is 1 or 2 ? sample[0] // found by the config fuzzer: [] indexed an empty list
+                : throw ConfigReader.Unsupported(r.Path, "sample_size", sample, "one size or [height, width] (SD1.5: 512)"),
             ScalingFactor = r.Double("scaling_factor", d.ScalingFactor),
             UseQuantConv = r.Bool("use_quant_conv", d.UseQuantConv),
             UsePostQuantConv = r.Bool("use_post_quant_conv", d.UsePostQuantConv),

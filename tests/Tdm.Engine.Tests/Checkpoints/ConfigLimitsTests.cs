@@ -50,6 +50,7 @@ public class ConfigLimitsTests
     [InlineData("unet", "norm_eps", "1e300", "at most 1")]
     [InlineData("vae", "layers_per_block", "1e9", "1..16")]
     [InlineData("vae", "scaling_factor", "-1", "above 0")]
+    [InlineData("vae", "sample_size", "[]", "one size or [height, width]")]
     [InlineData("text_encoder", "num_hidden_layers", "1e9", "1..96")]
     [InlineData("text_encoder", "max_position_embeddings", "1e9", "1..1024")]
     [InlineData("text_encoder", "vocab_size", "2000000000", "1..1000000")]
