@@ -1,4 +1,5 @@
 using Tdm.Engine.Checkpoints;
+using Tdm.Engine.Models;
 using Tdm.Engine.Models.Inspection;
 using Tdm.Tests;
 
@@ -136,5 +137,27 @@ public partial class ModelInspectorTests
         using var dir = new TempFolder();
         var r = new ModelInspector().Inspect(SpecialFiles.MakeFifo(dir.File("model.safetensors")));
         Assert.Contains("is a FIFO (named pipe)", Assert.Single(r.Problems));
+    }
+
+    [Theory]
+    [InlineData("control_model.")]
+    [InlineData("")]
+    public void Inspect_ValidLllyasvielControlNetFile_FamilySd1xAndUsable(string prefix)
+    {
+        // SD1.5's structure (heads 8 and groups 32 are what detection assumes) at a width the test can write: every
+        // tensor the graph reads, under lllyasviel names, zeros.
+        var config = Tdm.Engine.Configs.ControlNetConfig.StableDiffusion15 with { BlockOutChannels = [64, 64, 128, 128], CrossAttentionDim = 64 };
+        var map = LdmKeyMap.ControlNet(config, prefix);
+        using var dir = new TempFolder();
+        string path = dir.File("control_v11f1e_sd15_tile.safetensors");
+        SafetensorsWriter.Write(path, NetworkCatalogue.ExpectedTensors(ComponentNames.ControlNet, config)
+            .Select(t => SingleFileFixtures.Zeros(map.ToFileKey(t.Key), t.Shape)).ToList());
+
+        var r = new ModelInspector().Inspect(path);
+
+        Assert.False(r.HasProblems, r.Render());
+        Assert.Equal("ControlNet SD1.x", r.Family);
+        Assert.Contains("family:       ControlNet SD1.x\n", r.Render());
+        Assert.Contains("result:       usable", r.Render());
     }
 }
