@@ -36,7 +36,33 @@ internal static class FuzzSeeds
     [
         TensorsOf(SingleFileFixtures.Sd15), TensorsOf(SingleFileFixtures.ControlNet),
         TensorsOf(SingleFileFixtures.ControlNet, drop: LdmKeyMap.ControlNetPrefix), // the unprefixed lllyasviel layout
+        Sd15Structured(), Sd15StructuredControlNet(),
     ];
+
+    // The golden tiny files need their configs (their groups are not SD1.5's), so detection alone refuses them early.
+    // These have SD1.5's structure, heads and groups at small widths, so detection succeeds and the graphs' tensor
+    // lists and key maps are reached too. Names and shapes only: the detector never reads data.
+    private static UNetConfig SmallUNet => UNetConfig.StableDiffusion15 with { BlockOutChannels = [64, 64, 128, 128], CrossAttentionDim = 96 };
+
+    private static List<SafetensorsTensor> Sd15Structured()
+    {
+        var vae = VaeConfig.StableDiffusion15 with { BlockOutChannels = [32, 64, 64, 64] };
+        var clip = ClipTextConfig.StableDiffusion15 with { HiddenSize = 96, IntermediateSize = 192, NumHiddenLayers = 2, VocabSize = 1000 };
+        var clipMap = LdmKeyMap.Clip([LdmKeyMap.ClipPrefix + "text_model.x"]);
+        return
+        [
+            .. Named(ComponentNames.UNet, SmallUNet, LdmKeyMap.UNet(SmallUNet)),
+            .. Named(ComponentNames.Vae, vae, LdmKeyMap.Vae(vae)),
+            .. Named(ComponentNames.TextEncoder, clip, clipMap),
+        ];
+    }
+
+    private static List<SafetensorsTensor> Sd15StructuredControlNet() =>
+        Named(ComponentNames.ControlNet, ControlNetConfig.FromUNet(SmallUNet), LdmKeyMap.ControlNet(ControlNetConfig.FromUNet(SmallUNet), LdmKeyMap.ControlNetPrefix));
+
+    private static List<SafetensorsTensor> Named(string component, IModelConfig config, ComponentKeyMap map) =>
+        [.. Tdm.Engine.Models.NetworkCatalogue.ExpectedTensors(component, config).Select(t =>
+            new SafetensorsTensor(map.ToFileKey(t.Key), SafetensorsDType.F32, t.Shape, 0, t.Shape.Aggregate(4L, (a, d) => a * d), 0))];
 
     private static List<Header> MakeHeaders()
     {

@@ -111,18 +111,33 @@ public class SingleFileDetectorFuzzTests
             Assert.False(string.IsNullOrEmpty(verdict.What));
             if (verdict.Kind == SingleFileKind.StableDiffusion)
             {
-                Network(() => SingleFileArchitecture.UNet(tensors, Path), ComponentNames.UNet);
-                Network(() => SingleFileArchitecture.Vae(tensors, Path), ComponentNames.Vae);
-                Network(() => SingleFileArchitecture.Clip(tensors, Path), ComponentNames.TextEncoder);
+                Network(() => SingleFileArchitecture.UNet(tensors, Path), ComponentNames.UNet, c => LdmKeyMap.UNet(c));
+                Network(() => SingleFileArchitecture.Vae(tensors, Path), ComponentNames.Vae, c => LdmKeyMap.Vae(c));
+                Network(() => SingleFileArchitecture.Clip(tensors, Path), ComponentNames.TextEncoder, _ => LdmKeyMap.Clip(tensors.Keys));
             }
             else if (verdict.Kind == SingleFileKind.ControlNet)
             {
-                Network(() => SingleFileArchitecture.ControlNet(tensors, verdict.ControlNetPrefix, Path), ComponentNames.ControlNet);
+                Network(() => SingleFileArchitecture.ControlNet(tensors, verdict.ControlNetPrefix, Path), ComponentNames.ControlNet,
+                    c => LdmKeyMap.ControlNet(c, verdict.ControlNetPrefix));
             }
         }, defaultIterations: 3000, print: t => $"{t.Count} tensors: " + string.Join(", ", t.Values.Take(400).Select(x => $"{x.Name}{x.ShapeText}")));
 
+    [Fact]
+    public void Seeds_StructuredLikeSd15_DetectedAndValidSoTheFuzzerReachesTheGraphs()
+    {
+        var sd = FuzzSeeds.SingleFiles[^2].ToDictionary(t => t.Name);
+        Assert.Equal(SingleFileKind.StableDiffusion, SingleFileProbe.Probe(sd).Kind);
+        SingleFileArchitecture.UNet(sd, Path).Validate(Path);
+        SingleFileArchitecture.Vae(sd, Path).Validate(Path);
+        SingleFileArchitecture.Clip(sd, Path).Validate(Path);
+        var controlNet = FuzzSeeds.SingleFiles[^1].ToDictionary(t => t.Name);
+        var verdict = SingleFileProbe.Probe(controlNet);
+        Assert.Equal(SingleFileKind.ControlNet, verdict.Kind);
+        SingleFileArchitecture.ControlNet(controlNet, verdict.ControlNetPrefix, Path).Validate(Path);
+    }
+
     // As ModelSource does: detect, judge the family, validate, then the graphs' tensor list and the key map.
-    private static void Network<T>(Func<T> detect, string component) where T : IModelConfig
+    private static void Network<T>(Func<T> detect, string component, Func<T, ComponentKeyMap> keyMap) where T : IModelConfig
     {
         try
         {
@@ -130,8 +145,13 @@ public class SingleFileDetectorFuzzTests
             if (config is UNetEncoderConfig encoder)
                 ModelFamilies.OfNetworks(Path, encoder.CrossAttentionDim, encoder.InChannels, null);
             config.Validate(Path);
-            Assert.NotEmpty(NetworkCatalogue.ExpectedTensors(component, config));
+            var expected = NetworkCatalogue.ExpectedTensors(component, config);
+            Assert.NotEmpty(expected);
             Assert.Empty(SingleFileArchitecture.Differences(config, config));
+            // The file key of every tensor the graphs read (what the loader and inspection look up).
+            var map = keyMap(config);
+            foreach (var (key, _) in expected)
+                Assert.False(string.IsNullOrEmpty(map.ToFileKey(key)), key);
         }
         catch (CheckpointException e)
         {
