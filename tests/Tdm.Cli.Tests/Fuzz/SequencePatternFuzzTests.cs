@@ -59,5 +59,5 @@ public class SequencePatternFuzzTests
                 // What a render writes is what a resumed render (FindNumbers) finds again.
                 Assert.True(pattern.TryNumberOf(file, out int back) && back == n, $"'{file}' (from '{path}') reads back as {back}, not {n}");
             }
-        }, defaultIterations: 5000, print: p => $"\"{p.Replace("\0", "\\0", StringComparison.Ordinal)}\"");
+        }, defaultIterations: 20000, print: p => $"\"{p.Replace("\0", "\\0", StringComparison.Ordinal)}\"");
 }

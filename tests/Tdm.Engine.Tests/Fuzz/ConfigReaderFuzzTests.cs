@@ -114,21 +114,21 @@ public class ConfigReaderFuzzTests
 
     [Fact]
     public void UNet_AnyText_ConfigWithinBoundsOrACheckpointException() =>
-        FuzzRun.Sample(Inputs(FuzzSeeds.UNetConfigs), j => Property(j, UNetConfig.Parse, "unet"), 600, FuzzRun.Show);
+        FuzzRun.Sample(Inputs(FuzzSeeds.UNetConfigs), j => Property(j, UNetConfig.Parse, "unet"), 2000, FuzzRun.Show);
 
     [Fact]
     public void Vae_AnyText_ConfigWithinBoundsOrACheckpointException() =>
-        FuzzRun.Sample(Inputs(FuzzSeeds.VaeConfigs), j => Property(j, VaeConfig.Parse, "vae"), 600, FuzzRun.Show);
+        FuzzRun.Sample(Inputs(FuzzSeeds.VaeConfigs), j => Property(j, VaeConfig.Parse, "vae"), 2000, FuzzRun.Show);
 
     [Fact]
     public void TextEncoder_AnyText_ConfigWithinBoundsOrACheckpointException() =>
-        FuzzRun.Sample(Inputs(FuzzSeeds.ClipConfigs), j => Property(j, ClipTextConfig.Parse, "text_encoder"), 600, FuzzRun.Show);
+        FuzzRun.Sample(Inputs(FuzzSeeds.ClipConfigs), j => Property(j, ClipTextConfig.Parse, "text_encoder"), 2000, FuzzRun.Show);
 
     [Fact]
     public void ControlNet_AnyText_ConfigWithinBoundsOrACheckpointException() =>
-        FuzzRun.Sample(Inputs(FuzzSeeds.ControlNetConfigs), j => Property(j, ControlNetConfig.Parse, "controlnet"), 600, FuzzRun.Show);
+        FuzzRun.Sample(Inputs(FuzzSeeds.ControlNetConfigs), j => Property(j, ControlNetConfig.Parse, "controlnet"), 2000, FuzzRun.Show);
 
     [Fact]
     public void Scheduler_AnyText_UsableScheduleOrARefusal() =>
-        FuzzRun.Sample(Inputs(FuzzSeeds.SchedulerConfigs), j => Property(j, SchedulerConfig.Parse, null), 1500, FuzzRun.Show);
+        FuzzRun.Sample(Inputs(FuzzSeeds.SchedulerConfigs), j => Property(j, SchedulerConfig.Parse, null), 10000, FuzzRun.Show);
 }

@@ -57,7 +57,7 @@ public class SafetensorsHeaderFuzzTests
                 cursor += t.ByteLength;
             }
             Assert.Equal(input.FileLength, cursor);
-        }, defaultIterations: 4000, print: i => $"file length {i.FileLength}, {FuzzRun.Show(i.File)}");
+        }, defaultIterations: 20000, print: i => $"file length {i.FileLength}, {FuzzRun.Show(i.File)}");
 
     // What the memory map shows the reader: the file's bytes (data bytes are zeros, never read), up to the header.
     private static byte[] Visible(Input input)
