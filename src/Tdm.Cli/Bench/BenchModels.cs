@@ -28,8 +28,17 @@ internal static class BenchModels
         if (!File.Exists(marker))
         {
             console.Error.WriteLine($"tdm: synthesizing the benchmark model into {folder}");
-            SyntheticModel.Write(folder, architecture, seed: 0, line => console.Error.WriteLine($"tdm: {line}"));
-            File.WriteAllText(marker, "");
+            try
+            {
+                SyntheticModel.Write(folder, architecture, seed: 0, line => console.Error.WriteLine($"tdm: {line}"));
+                File.WriteAllText(marker, "");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A cache folder that is a file or read-only is the output's problem (exit 7), as for restore.
+                throw new TdmException(TdmErrorKind.Output,
+                    $"cannot write the benchmark model into '{folder}': {e.Message}; choose a writable folder with --cache-dir or TDM_CACHE_DIR", e);
+            }
         }
         return folder;
     }

@@ -1,3 +1,5 @@
+using Tdm.Cli.Media;
+using Tdm.Dataset.Media;
 using Tdm.Engine;
 
 namespace Tdm.Cli.Commands;
@@ -19,8 +21,13 @@ internal static class Failure
         DllNotFoundException e => NativeLibraryMissing(e),
         TypeInitializationException { InnerException: DllNotFoundException e } => NativeLibraryMissing(e),
         OutOfMemoryException => (ExitCodes.OutOfMemory, "out of memory: try a smaller --short-side or --chunk"),
+        // A backstop: writes of outputs are wrapped where they happen; a full or read-only disk met anywhere else is
+        // still the output's problem, not a defect.
+        IOException e when AtomicFile.IsDiskFull(e) || e.HResult == ReadOnlyFileSystem => (ExitCodes.Output, $"cannot write: {e.Message}"),
         _ => (ExitCodes.Internal, $"internal error ({error.GetType().Name}): {error.Message}; please report it with the command line"),
     };
+
+    private const int ReadOnlyFileSystem = 30; // EROFS: .NET's IOException carries the errno as its HResult on Unix
 
     // ONNX Runtime is opened on first use: a tdm without it beside itself (packaging/gpu's NativeAOT build) finds it
     // on the library path, or fails here. The runtime's message goes on with advice and every path it tried; its

@@ -49,6 +49,11 @@ internal sealed class FfmpegClip : IClip, IDisposable
     /// <summary>Number of frames.</summary>
     public int Length => Info.FrameCount;
 
+    /// <summary>How the engine's messages name a frame: by its number and file in a sequence, by its index in a video.</summary>
+    public string FrameName(int index) => Info.Sequence is { } sequence
+        ? $"frame {Info.FirstNumber + index} ('{sequence.PathOf(Info.FirstNumber + index)}')"
+        : $"frame {index} of '{Info.Path}'";
+
     /// <summary>A copy of frame <paramref name="index"/> (0-based within the clip).</summary>
     public Frame ReadFrame(int index)
     {

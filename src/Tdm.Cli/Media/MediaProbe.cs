@@ -22,6 +22,7 @@ internal sealed class MediaProbe(FfmpegTools tools)
     {
         if (Directory.Exists(path))
             throw new TdmException(TdmErrorKind.Input, $"input '{path}' is a folder; give a video file or an image sequence pattern such as '{System.IO.Path.Combine(path, "frame_%04d.png")}'");
+        RegularFile.Require(path, "input", TdmErrorKind.Input); // before ffprobe opens it: a FIFO would block it forever
         if (!File.Exists(path))
             throw new TdmException(TdmErrorKind.Input, $"input '{path}' does not exist (for an image sequence give a pattern such as frame_%04d.png)");
 
@@ -61,6 +62,8 @@ internal sealed class MediaProbe(FfmpegTools tools)
                 $"no files match the pattern '{pattern.Path}': looked for names like {pattern.FileNameOf(1)} {where}");
         }
         var first = numbers[0];
+        foreach (var number in numbers)
+            RegularFile.Require(pattern.PathOf(number), "input frame", TdmErrorKind.Input);
         for (var i = 1; i < numbers.Count; i++)
             if (numbers[i] != numbers[i - 1] + 1)
                 throw new TdmException(TdmErrorKind.Input,

@@ -37,6 +37,9 @@ internal sealed class SequencePattern
     /// <summary>Parses a pattern; a path with no frame-number directive is an error naming it.</summary>
     public static SequencePattern Parse(string path)
     {
+        // Found by the fuzzer: GetFullPath throws ArgumentException on a NUL, which no file name can hold.
+        if (path.Contains('\0', StringComparison.Ordinal))
+            throw new TdmException(TdmErrorKind.BadArgument, $"'{path.Replace("\0", "\\0", StringComparison.Ordinal)}' holds a NUL character, which no file name can");
         if (!TryParse(path, out var prefix, out var suffix, out var width))
             throw new TdmException(TdmErrorKind.BadArgument,
                 $"'{path}' is not an image sequence pattern: put one %d or %04d where the frame number goes, e.g. frames/frame_%04d.png");
@@ -61,23 +64,29 @@ internal sealed class SequencePattern
         if (!System.IO.Directory.Exists(Directory))
             return numbers;
         foreach (var file in System.IO.Directory.EnumerateFiles(Directory))
-        {
-            var name = System.IO.Path.GetFileName(file);
-            if (name.Length <= _prefix.Length + _suffix.Length
-                || !name.StartsWith(_prefix, StringComparison.Ordinal) || !name.EndsWith(_suffix, StringComparison.Ordinal))
-                continue;
-            var digits = name.AsSpan(_prefix.Length, name.Length - _prefix.Length - _suffix.Length);
-            if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && FileNameOf(number) == name)
+            if (TryNumberOf(System.IO.Path.GetFileName(file), out var number))
                 numbers.Add(number);
-        }
         numbers.Sort();
         return numbers;
+    }
+
+    /// <summary>The frame number a file name carries, when formatting that number gives exactly the name.</summary>
+    public bool TryNumberOf(string fileName, out int number)
+    {
+        number = 0;
+        if (fileName.Length <= _prefix.Length + _suffix.Length
+            || !fileName.StartsWith(_prefix, StringComparison.Ordinal) || !fileName.EndsWith(_suffix, StringComparison.Ordinal))
+            return false;
+        var digits = fileName.AsSpan(_prefix.Length, fileName.Length - _prefix.Length - _suffix.Length);
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number) && FileNameOf(number) == fileName;
     }
 
     private static bool TryParse(string path, out string prefix, out string suffix, out int width)
     {
         prefix = suffix = "";
         width = 0;
+        if (path.Contains('\0', StringComparison.Ordinal))
+            return false;
         var name = System.IO.Path.GetFileName(path);
         var literal = new System.Text.StringBuilder();
         var found = false;

@@ -1,3 +1,5 @@
+using Tdm.Engine;
+
 namespace Tdm.Dataset.Media;
 
 /// <summary>
@@ -11,17 +13,36 @@ public static class AtomicFile
     public static string TemporaryPathFor(string finalPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(finalPath)) ?? ".", $".{Path.GetFileName(finalPath)}.{Environment.ProcessId}.tmp");
 
-    /// <summary>Renames the finished temporary file over <paramref name="finalPath"/>.</summary>
-    public static void Commit(string temporaryPath, string finalPath) => File.Move(temporaryPath, finalPath, overwrite: true);
+    /// <summary>Renames the finished temporary file over <paramref name="finalPath"/>; a failure is an Output error
+    /// naming the file.</summary>
+    public static void Commit(string temporaryPath, string finalPath)
+    {
+        try
+        {
+            File.Move(temporaryPath, finalPath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(finalPath, e);
+        }
+    }
 
-    /// <summary>Writes <paramref name="bytes"/> to <paramref name="finalPath"/> atomically.</summary>
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="finalPath"/> atomically. A failure (a full disk,
+    /// a read-only or vanished folder) is an Output error naming the file; the final name is never half written.</summary>
     public static void WriteAllBytes(string finalPath, ReadOnlySpan<byte> bytes)
     {
         var temporary = TemporaryPathFor(finalPath);
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            try
+            {
+                using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
                 stream.Write(bytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw CannotWrite(finalPath, e);
+            }
             Commit(temporary, finalPath);
         }
         finally
@@ -30,11 +51,29 @@ public static class AtomicFile
         }
     }
 
+    private const int NoSpace = 28, QuotaExceeded = 122; // Linux errno values
+
+    /// <summary>True for "no space left on device" and "disk quota exceeded" (.NET's IOException carries the errno
+    /// as its HResult on Unix).</summary>
+    public static bool IsDiskFull(Exception e) => e is IOException { HResult: NoSpace or QuotaExceeded };
+
+    /// <summary>The Output error for a file that could not be written.</summary>
+    public static TdmException CannotWrite(string finalPath, Exception cause) =>
+        new(TdmErrorKind.Output, $"cannot write '{finalPath}': {cause.Message.TrimEnd('.')}" +
+            (IsDiskFull(cause) ? "; free some space or choose another -o: frames already written are kept and a rerun resumes" : ""), cause);
+
     /// <summary>Deletes a file if it exists; a missing file or folder is not an error.</summary>
     public static void DeleteIfPresent(string path)
     {
-        if (File.Exists(path))
-            File.Delete(path);
+        try
+        {
+            if (File.Exists(path))
+                File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Cleanup never hides the error that brought us here; a leftover is removed by the next run (RemoveStale).
+        }
     }
 
     /// <summary>

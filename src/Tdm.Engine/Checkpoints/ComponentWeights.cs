@@ -10,8 +10,10 @@ namespace Tdm.Engine.Checkpoints;
 internal sealed class ComponentWeights : ITensorSource
 {
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _scanned = new(StringComparer.Ordinal);
     private readonly List<string> _missing = [];
     private readonly List<string> _misshapen = [];
+    private readonly List<string> _corrupt = [];
 
     /// <summary>Creates the view of <paramref name="file"/> for <paramref name="component"/>.</summary>
     /// <param name="component">What these weights are ("unet", "vae", ...), for messages.</param>
@@ -44,10 +46,10 @@ internal sealed class ComponentWeights : ITensorSource
     public ComponentKeyMap KeyMap { get; }
 
     /// <summary>The problems recorded so far ("N tensor(s) missing: ...", "x has shape [..], the config expects
-    /// [..]"), in the order found.</summary>
+    /// [..]", "x has N value(s) that are NaN, ..."), in the order found.</summary>
     public IReadOnlyList<string> Problems =>
         (_missing.Count > 0 ? [$"{_missing.Count} tensor(s) missing: {string.Join(", ", _missing)}"] : Array.Empty<string>())
-        .Concat(_misshapen).ToList();
+        .Concat(_misshapen).Concat(_corrupt).ToList();
 
     /// <summary>The missing tensors recorded so far (file keys, with the diffusers key when they differ).</summary>
     public IReadOnlyList<string> Missing => _missing;
@@ -62,8 +64,9 @@ internal sealed class ComponentWeights : ITensorSource
     /// The tensor for <paramref name="key"/>, checked against the shape the graph expects. A stored shape that
     /// differs only by trailing 1-sized dimensions (a 1x1 convolution stored for a linear layer, or the reverse, as
     /// the VAE's mid attention in single files) is accepted: the bytes are the same. Returns null and records the
-    /// problem when the tensor is missing, misshapen or not a float; call <see cref="ThrowIfProblems"/> once the
-    /// graph is built.
+    /// problem when the tensor is missing, misshapen or not a float, and records (still returning it) values that are
+    /// NaN, infinite or beyond float16's range (<see cref="WeightScan"/>: one pass over its bytes); call
+    /// <see cref="ThrowIfProblems"/> once the graph is built.
     /// </summary>
     public SafetensorsTensor? Get(string key, params long[] expectedShape)
     {
@@ -84,6 +87,8 @@ internal sealed class ComponentWeights : ITensorSource
             _misshapen.Add($"{fileKey} is {tensor.DType.HeaderName()}, a weight must be F32, F16 or BF16");
             return null;
         }
+        if (_scanned.Add(fileKey) && WeightScan.Scan(File, tensor) is { } finding)
+            _corrupt.Add(WeightScan.Describe(fileKey, finding));
         return tensor;
     }
 
@@ -91,7 +96,7 @@ internal sealed class ComponentWeights : ITensorSource
     /// <paramref name="hint"/> (the likely cause) is appended.</summary>
     public void ThrowIfProblems(string? hint = null)
     {
-        if (_missing.Count == 0 && _misshapen.Count == 0)
+        if (_missing.Count == 0 && _misshapen.Count == 0 && _corrupt.Count == 0)
             return;
         var lines = new List<string>();
         if (_missing.Count > 0)
@@ -99,10 +104,14 @@ internal sealed class ComponentWeights : ITensorSource
         lines.AddRange(_misshapen.Take(20));
         if (_misshapen.Count > 20)
             lines.Add($"... and {_misshapen.Count - 20} more misshapen tensors");
-        string message = $"{File.Path}: the {Component} weights do not match its configuration:\n  " + string.Join("\n  ", lines);
+        lines.AddRange(_corrupt.Take(20));
+        if (_corrupt.Count > 20)
+            lines.Add($"... and {_corrupt.Count - 20} more tensors with NaN, infinite or out-of-range values");
+        string what = _missing.Count + _misshapen.Count > 0 ? "do not match its configuration" : "hold values no trained model has";
+        string message = $"{File.Path}: the {Component} weights {what}:\n  " + string.Join("\n  ", lines);
         if (hint != null)
             message += "\n" + hint;
-        throw new CheckpointException(File.Path, message, _missing.Count > 0 ? _missing[0] : null);
+        throw new CheckpointException(File.Path, message, _missing.Count > 0 ? _missing[0] : _corrupt.Count > 0 && _misshapen.Count == 0 ? FirstName(_corrupt[0]) : null);
     }
 
     /// <summary>File keys of this network that no lookup used and that are not known non-weights: reported, not
@@ -118,6 +127,8 @@ internal sealed class ComponentWeights : ITensorSource
     /// <summary>The tensors of this network (owned by the key map, not ignored).</summary>
     public IEnumerable<SafetensorsTensor> OwnTensors() =>
         File.Tensors.Values.Where(t => KeyMap.Owns(t.Name) && !KeyMap.Ignores(t.Name));
+
+    private static string FirstName(string problem) => problem[..problem.IndexOf(' ', StringComparison.Ordinal)];
 
     private static bool SameLayout(long[] stored, long[] expected)
     {

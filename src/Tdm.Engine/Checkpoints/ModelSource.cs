@@ -104,6 +104,8 @@ internal sealed partial class ModelSource
     private static string RequireExists(string path, string what)
     {
         string full = Path.GetFullPath(path);
+        if (RegularFile.Problem(full) is { } problem)
+            throw new CheckpointException(full, RegularFile.Message(full, $"the {what} path", problem));
         if (!Directory.Exists(full) && !File.Exists(full))
         {
             string? parent = Path.GetDirectoryName(full);

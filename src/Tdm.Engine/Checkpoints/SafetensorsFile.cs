@@ -60,6 +60,8 @@ internal sealed unsafe class SafetensorsFile : IDisposable
         path = System.IO.Path.GetFullPath(path);
         if (Directory.Exists(path))
             throw new CheckpointException(path, $"{path}: is a folder, not a .safetensors file");
+        if (RegularFile.Problem(path) is { } problem)
+            throw new CheckpointException(path, RegularFile.Message(path, "the checkpoint", problem));
         if (!File.Exists(path))
             throw new CheckpointException(path, $"{path}: no such file");
         PickleGuard.ThrowIfPickleName(path);

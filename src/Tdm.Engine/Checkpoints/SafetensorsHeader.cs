@@ -41,6 +41,11 @@ internal static class SafetensorsHeader
         {
             throw new CheckpointException(path, $"{path}: the {headerLength}-byte header is not valid JSON ({e.Message}); the file is corrupt or not a safetensors file", null, e);
         }
+        if (JsonText.FindUndecodableString(header) is { } bad)
+        {
+            doc.Dispose();
+            throw new CheckpointException(path, $"{path}: in the header, {JsonText.Describe(bad, 8)}; the reference implementation refuses it too (corrupt file?)", bad.Field);
+        }
 
         using (doc)
         {
@@ -88,9 +93,15 @@ internal static class SafetensorsHeader
     {
         if (value.ValueKind != JsonValueKind.Object)
             throw Bad(path, name, $"is {value.ValueKind}, not an object with dtype, shape and data_offsets");
+        var fields = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in value.EnumerateObject())
+        {
             if (p.Name is not ("dtype" or "shape" or "data_offsets"))
                 throw Bad(path, name, $"has an unexpected field '{p.Name}' (a tensor entry has dtype, shape and data_offsets)");
+            // JsonElement lookups take the last of repeated fields; the reference refuses the entry (serde's derive).
+            if (!fields.Add(p.Name))
+                throw Bad(path, name, $"has the field '{p.Name}' twice (the reference implementation refuses duplicate fields)");
+        }
 
         var dtype = ReadDType(path, name, value);
         var shape = ReadShape(path, name, value);

@@ -47,7 +47,7 @@ internal static class SingleFileArchitecture
         var hint = Indices(t, prefix + "input_hint_block.");
         if (hint.Count < 2 || hint.Count % 2 != 0)
             throw Broken(path, $"the ControlNet's input_hint_block has {hint.Count} convolutions, an even number of at least 2 expected");
-        var convIn = Shape(t, $"{prefix}input_hint_block.{hint[0]}.weight", path, "ControlNet conditioning conv_in");
+        var convIn = Shape(t, $"{prefix}input_hint_block.{hint[0]}.weight", path, "ControlNet conditioning conv_in", 2);
         var blocks = hint.Skip(1).Take(hint.Count - 2).ToList();
         var embedding = new List<int> { (int)convIn[0] };
         for (int i = 0; i + 1 < blocks.Count; i += 2)
@@ -74,7 +74,7 @@ internal static class SingleFileArchitecture
     public static VaeConfig Vae(IReadOnlyDictionary<string, SafetensorsTensor> t, string path)
     {
         string p = LdmKeyMap.VaePrefix;
-        var convIn = Shape(t, p + "encoder.conv_in.weight", path, "VAE encoder conv_in");
+        var convIn = Shape(t, p + "encoder.conv_in.weight", path, "VAE encoder conv_in", 2);
         int n = Indices(t, p + "encoder.down.").Count;
         int l = Indices(t, p + "encoder.down.0.block.").Count;
         if (n == 0 || l == 0)
@@ -89,7 +89,7 @@ internal static class SingleFileArchitecture
             DownBlockTypes = Enumerable.Repeat(VaeConfig.DownEncoderBlock, n).ToArray(),
             UpBlockTypes = Enumerable.Repeat(VaeConfig.UpDecoderBlock, n).ToArray(),
             LayersPerBlock = l,
-            LatentChannels = (int)Shape(t, p + "decoder.conv_in.weight", path, "VAE decoder conv_in")[1],
+            LatentChannels = (int)Shape(t, p + "decoder.conv_in.weight", path, "VAE decoder conv_in", 2)[1],
             UseQuantConv = t.ContainsKey(p + "quant_conv.weight"),
             UsePostQuantConv = t.ContainsKey(p + "post_quant_conv.weight"),
             MidBlockAddAttention = t.ContainsKey(p + "encoder.mid.attn_1.q.weight"),
@@ -101,7 +101,7 @@ internal static class SingleFileArchitecture
         string p = LdmKeyMap.ClipPrefix;
         if (t.Keys.Any(k => k.StartsWith(p + ComponentKeyMap.ClipTextModelLevel, StringComparison.Ordinal)))
             p += ComponentKeyMap.ClipTextModelLevel;
-        var token = Shape(t, p + "embeddings.token_embedding.weight", path, "text encoder token embedding");
+        var token = Shape(t, p + "embeddings.token_embedding.weight", path, "text encoder token embedding", 2);
         int layers = Indices(t, p + "encoder.layers.").Count;
         if (layers == 0)
             throw Broken(path, $"the text encoder has no layers ({p}encoder.layers.N)");
@@ -186,7 +186,7 @@ internal static class SingleFileArchitecture
         var ops = Indices(t, p + "input_blocks.").Where(i => t.ContainsKey($"{p}input_blocks.{i}.0.op.weight")).ToList();
         int l = ops.Count > 0 ? ops[0] - 1 : inputs - 1;
         int n = ops.Count + 1;
-        if (l < 1 || inputs != (l + 1) * n)
+        if (l < 1 || l > Configs.ConfigLimits.MaxLayersPerBlock || n > Configs.ConfigLimits.MaxBlocks || inputs != (l + 1) * n)
             throw Broken(path, $"the {what}'s {inputs} input_blocks do not form blocks of resnets and downsamplers (downsamplers at [{string.Join(", ", ops)}])");
         var channels = new int[n];
         var types = new string[n];
@@ -203,7 +203,7 @@ internal static class SingleFileArchitecture
         bool linear = false;
         if (attention != null)
         {
-            cross = (int)Shape(t, attention + "transformer_blocks.0.attn2.to_k.weight", path, what + " cross-attention")[1];
+            cross = (int)Shape(t, attention + "transformer_blocks.0.attn2.to_k.weight", path, what + " cross-attention", 2)[1];
             linear = Shape(t, attention + "proj_in.weight", path, what + " proj_in").Length == 2;
             layers = Indices(t, attention + "transformer_blocks.").Count;
         }
@@ -226,10 +226,16 @@ internal static class SingleFileArchitecture
         return [.. found];
     }
 
-    private static long[] Shape(IReadOnlyDictionary<string, SafetensorsTensor> t, string key, string path, string what) =>
-        t.TryGetValue(key, out var tensor)
-            ? tensor.Shape
-            : throw new CheckpointException(path, $"{path}: has no {key} ({what}); the file is incomplete or not an SD1.x-layout checkpoint", key);
+    // Every shape read here is indexed up to minRank - 1 and its dimensions cast to int: both checked, so a hostile
+    // header ends in a CheckpointException, not an IndexOutOfRange or a wrapped-around width.
+    private static long[] Shape(IReadOnlyDictionary<string, SafetensorsTensor> t, string key, string path, string what, int minRank = 1)
+    {
+        if (!t.TryGetValue(key, out var tensor))
+            throw new CheckpointException(path, $"{path}: has no {key} ({what}); the file is incomplete or not an SD1.x-layout checkpoint", key);
+        if (tensor.Shape.Length < minRank || tensor.Shape.Any(d => d > int.MaxValue))
+            throw new CheckpointException(path, $"{path}: {key} ({what}) has shape {tensor.ShapeText}, a weight of at least {minRank} dimension(s) expected; the file is not an SD1.x-layout checkpoint", key);
+        return tensor.Shape;
+    }
 
     private static CheckpointException Broken(string path, string what) =>
         new(path, $"{path}: {what}; the file is incomplete or not an SD1.x-layout checkpoint");

@@ -60,6 +60,14 @@ internal sealed record ClipTextConfig : IModelConfig
     /// <inheritdoc/>
     public void Validate(string source)
     {
+        ConfigLimits.Check(source, "vocab_size", VocabSize, 1, ConfigLimits.MaxVocabulary, "49408");
+        ConfigLimits.Check(source, "hidden_size", HiddenSize, 1, ConfigLimits.MaxChannels, "768");
+        ConfigLimits.Check(source, "intermediate_size", IntermediateSize, 1, ConfigLimits.MaxIntermediate, "3072");
+        ConfigLimits.Check(source, "num_hidden_layers", NumHiddenLayers, 1, ConfigLimits.MaxTextLayers, "12");
+        ConfigLimits.Check(source, "num_attention_heads", NumAttentionHeads, 1, ConfigLimits.MaxHeads, "12");
+        ConfigLimits.Check(source, "max_position_embeddings", MaxPositionEmbeddings, 1, ConfigLimits.MaxPositions, "77");
+        ConfigLimits.Check(source, "projection_dim", ProjectionDim, 1, ConfigLimits.MaxChannels, "768");
+        ConfigLimits.CheckPositive(source, "layer_norm_eps", LayerNormEps, ConfigLimits.MaxEpsilon, "1e-5");
         if (HiddenAct is not ("quick_gelu" or "gelu"))
             throw ConfigReader.Unsupported(source, "hidden_act", HiddenAct, "\"quick_gelu\" (SD1.x) or \"gelu\"");
         if (VocabSize <= 0 || HiddenSize <= 0 || IntermediateSize <= 0 || NumHiddenLayers <= 0 || MaxPositionEmbeddings <= 0)

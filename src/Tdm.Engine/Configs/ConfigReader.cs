@@ -22,15 +22,25 @@ internal sealed class ConfigReader
     /// <summary>The config file (or a description of where the text came from), for messages.</summary>
     public string Path { get; }
 
+    /// <summary>The largest config file read: diffusers' configs are 1-2 KB; a bigger file is not a config.</summary>
+    public const long MaxFileBytes = 1 << 20;
+
+    private static readonly JsonDocumentOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     /// <summary>Reads <paramref name="path"/> and hands its root object to <paramref name="read"/>.</summary>
     public static T Load<T>(string path, Func<ConfigReader, T> read)
     {
         path = System.IO.Path.GetFullPath(path);
+        if (RegularFile.Problem(path) is { } problem)
+            throw new CheckpointException(path, RegularFile.Message(path, "the config", problem));
         if (!File.Exists(path))
             throw new CheckpointException(path, $"{path}: config file not found");
         byte[] bytes;
         try
         {
+            long length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+                throw new CheckpointException(path, $"{path}: {length} bytes is too large for a config.json (at most {MaxFileBytes}; diffusers writes 1-2 KB): not a config file");
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -46,11 +56,16 @@ internal sealed class ConfigReader
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            doc = JsonDocument.Parse(utf8, s_options);
         }
         catch (JsonException e)
         {
             throw new CheckpointException(source, $"{source}: is not valid JSON ({e.Message})", null, e);
+        }
+        if (JsonText.FindUndecodableString(utf8.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is { } bad)
+        {
+            doc.Dispose();
+            throw new CheckpointException(source, $"{source}: {JsonText.Describe(bad)}; not a config diffusers could read either");
         }
         using (doc)
         {
@@ -73,9 +88,7 @@ internal sealed class ConfigReader
 
     public double Double(string name, double fallback) => NullableDouble(name) ?? fallback;
 
-    public double? NullableDouble(string name) => Get(name) is { } e
-        ? e.ValueKind == JsonValueKind.Number ? e.GetDouble() : throw WrongType(name, "a number", e)
-        : null;
+    public double? NullableDouble(string name) => Get(name) is { } e ? ToDouble(name, e) : null;
 
     public bool Bool(string name, bool fallback) => Get(name) is { } e
         ? e.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => throw WrongType(name, "true or false", e) }
@@ -116,7 +129,7 @@ internal sealed class ConfigReader
             return null;
         if (e.ValueKind != JsonValueKind.Array || e.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number))
             throw WrongType(name, "a list of numbers", e);
-        return e.EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        return e.EnumerateArray().Select(x => ToDouble(name, x)).ToArray();
     }
 
     /// <summary>Refuses a field we do not model unless it is absent, null, or <paramref name="accepted"/>
@@ -160,16 +173,25 @@ internal sealed class ConfigReader
             if (e.TryGetInt32(out int i))
                 return i;
             // Python writes 2.0 for an int that passed through a float; accept exact integers only.
-            double d = e.GetDouble();
-            if (d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
+            if (e.TryGetDouble(out double d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
                 return (int)d;
         }
         throw WrongType(name, "an integer", e);
     }
 
+    // 1e400 parses to infinity: no config value is infinite, and nothing downstream (the writer, the graphs) takes it.
+    private double ToDouble(string name, JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Number)
+            throw WrongType(name, "a number", e);
+        if (!e.TryGetDouble(out double d) || !double.IsFinite(d))
+            throw new CheckpointException(Path, $"{Path}: {name} is {e.GetRawText()}, which is not a finite number (it overflows a double)");
+        return d;
+    }
+
     private static string Canonical(JsonElement e) =>
         e.TryGetInt64(out long l) ? l.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : e.GetDouble() is var d && d == Math.Floor(d) && Math.Abs(d) < 1e15 ? ((long)d).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : e.TryGetDouble(out double d) && d == Math.Floor(d) && Math.Abs(d) < 1e15 ? ((long)d).ToString(System.Globalization.CultureInfo.InvariantCulture)
         : e.GetRawText();
 
     private CheckpointException WrongType(string name, string expected, JsonElement e) =>

@@ -63,6 +63,9 @@ internal sealed record ControlNetConfig : UNetEncoderConfig
     public override void Validate(string source)
     {
         base.Validate(source);
+        ConfigLimits.Check(source, "conditioning_channels", ConditioningChannels, 1, ConfigLimits.MaxImageChannels, "3");
+        ConfigLimits.Check(source, "conditioning_embedding_out_channels", ConditioningEmbeddingOutChannels, ConfigLimits.MaxBlocks, 1,
+            ConfigLimits.MaxChannels, "[16, 32, 96, 256]");
         if (ConditioningChannels <= 0)
             throw ConfigReader.Unsupported(source, "conditioning_channels", ConditioningChannels, "a positive channel count");
         if (ConditioningEmbeddingOutChannels.Count == 0 || ConditioningEmbeddingOutChannels.Any(c => c <= 0))

@@ -35,7 +35,7 @@ internal sealed record SchedulerConfig : IModelConfig
     /// <summary>beta_end.</summary>
     public double BetaEnd { get; init; } = 0.02;
 
-    /// <summary>beta_schedule: "linear", "scaled_linear" or "squaredcos_cap_v2".</summary>
+    /// <summary>beta_schedule: "linear" or "scaled_linear" (diffusers also knows "squaredcos_cap_v2", which TDM refuses).</summary>
     public string BetaSchedule { get; init; } = "linear";
 
     /// <summary>trained_betas: explicit betas overriding the schedule, or null.</summary>
@@ -72,18 +72,24 @@ internal sealed record SchedulerConfig : IModelConfig
     /// <inheritdoc/>
     public void Validate(string source)
     {
-        if (NumTrainTimesteps <= 0)
-            throw ConfigReader.Unsupported(source, "num_train_timesteps", NumTrainTimesteps, "a positive count");
-        if (TrainedBetas == null && BetaSchedule is not ("linear" or "scaled_linear" or "squaredcos_cap_v2"))
-            throw ConfigReader.Unsupported(source, "beta_schedule", BetaSchedule, "\"linear\", \"scaled_linear\" or \"squaredcos_cap_v2\"");
-        if (TrainedBetas != null && TrainedBetas.Count != NumTrainTimesteps)
-            throw ConfigReader.Unsupported(source, "trained_betas", $"a list of {TrainedBetas.Count}", $"one beta per training timestep ({NumTrainTimesteps})");
+        ConfigLimits.Check(source, "num_train_timesteps", NumTrainTimesteps, 2, ConfigLimits.MaxTrainTimesteps, "1000");
         if (PredictionType != "epsilon")
             throw ConfigReader.Unsupported(source, "prediction_type", PredictionType, "\"epsilon\" (SD1.x); v-prediction models are SD 2.x-style");
         if (TimestepSpacing is not ("leading" or "trailing" or "linspace"))
             throw ConfigReader.Unsupported(source, "timestep_spacing", TimestepSpacing, "\"leading\", \"trailing\" or \"linspace\"");
-        if (StepsOffset < 0 || StepsOffset >= NumTrainTimesteps)
-            throw ConfigReader.Unsupported(source, "steps_offset", StepsOffset, $"0..{NumTrainTimesteps - 1}");
+        // An offset of the inference timesteps (diffusers' models use 0 or 1); past the step ratio it runs off the schedule.
+        ConfigLimits.Check(source, "steps_offset", StepsOffset, 0, Math.Min(ConfigLimits.MaxStepsOffset, NumTrainTimesteps - 1), "1");
+        // What DDIM sampling here builds a schedule from (DdimScheduler.From): linear or scaled-linear betas, no
+        // explicit betas, no clipping. Checked here so that inspection refuses what restoring would.
+        if (TrainedBetas != null)
+            throw ConfigReader.Unsupported(source, "trained_betas", $"a list of {TrainedBetas.Count}", "null (SD1.x uses scaled_linear betas)");
+        if (BetaSchedule is not ("linear" or "scaled_linear"))
+            throw ConfigReader.Unsupported(source, "beta_schedule", BetaSchedule, "\"scaled_linear\" (SD1.x) or \"linear\"");
+        ConfigLimits.CheckPositive(source, "beta_start", BetaStart, ConfigLimits.MaxBeta, "0.00085");
+        ConfigLimits.CheckPositive(source, "beta_end", BetaEnd, ConfigLimits.MaxBeta, "0.012");
+        if (ClipSample)
+            throw ConfigReader.Unsupported(source, "clip_sample", true, "false (SD1.x does not clip the predicted sample)");
+        ConfigLimits.CheckPositive(source, "clip_sample_range", ClipSampleRange, 1e6, "1");
     }
 
     /// <inheritdoc/>

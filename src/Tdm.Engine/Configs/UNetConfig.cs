@@ -55,6 +55,11 @@ internal sealed record UNetConfig : UNetEncoderConfig
     public override void Validate(string source)
     {
         base.Validate(source);
+        ConfigLimits.Check(source, "out_channels", OutChannels, 1, ConfigLimits.MaxImageChannels, "4");
+        ConfigLimits.Check(source, "conv_in_kernel", ConvInKernel, 1, ConfigLimits.MaxKernel, "3");
+        ConfigLimits.Check(source, "conv_out_kernel", ConvOutKernel, 1, ConfigLimits.MaxKernel, "3");
+        if (SampleSize is { } size)
+            ConfigLimits.Check(source, "sample_size", size, 1, ConfigLimits.MaxSampleSize, "64");
         if (UpBlockTypes.Count != BlockOutChannels.Count)
             throw ConfigReader.Unsupported(source, "up_block_types", $"a list of {UpBlockTypes.Count}", $"one type per down block ({BlockOutChannels.Count})");
         foreach (string t in UpBlockTypes)

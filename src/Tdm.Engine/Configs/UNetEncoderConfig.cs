@@ -86,6 +86,18 @@ internal abstract record UNetEncoderConfig : IModelConfig
     /// <inheritdoc/>
     public virtual void Validate(string source)
     {
+        ConfigLimits.Check(source, "block_out_channels", BlockOutChannels, ConfigLimits.MaxBlocks, 1, ConfigLimits.MaxChannels, "[320, 640, 1280, 1280]");
+        ConfigLimits.Check(source, "in_channels", InChannels, 1, ConfigLimits.MaxImageChannels, "4");
+        ConfigLimits.Check(source, "layers_per_block", LayersPerBlock, 1, ConfigLimits.MaxLayersPerBlock, "2");
+        ConfigLimits.Check(source, "attention_head_dim", AttentionHeadDim, ConfigLimits.MaxBlocks, 1, ConfigLimits.MaxHeads, "8");
+        if (NumAttentionHeads != null)
+            ConfigLimits.Check(source, "num_attention_heads", NumAttentionHeads, ConfigLimits.MaxBlocks, 1, ConfigLimits.MaxHeads, "null");
+        ConfigLimits.Check(source, "transformer_layers_per_block", TransformerLayersPerBlock, ConfigLimits.MaxBlocks, 1, ConfigLimits.MaxLayersPerBlock, "1");
+        ConfigLimits.Check(source, "cross_attention_dim", CrossAttentionDim, 1, ConfigLimits.MaxChannels, "768");
+        ConfigLimits.Check(source, "norm_num_groups", NormNumGroups, 1, ConfigLimits.MaxChannels, "32");
+        ConfigLimits.CheckPositive(source, "norm_eps", NormEps, ConfigLimits.MaxEpsilon, "1e-5");
+        // The time embedding divides by (half its width - freq_shift): diffusers' models use 0 or 1.
+        ConfigLimits.Check(source, "freq_shift", FreqShift, 0, 1, "0");
         int n = BlockOutChannels.Count;
         if (n == 0 || BlockOutChannels.Any(c => c <= 0))
             throw ConfigReader.Unsupported(source, "block_out_channels", BlockOutChannels, "a non-empty list of positive channel counts");

@@ -82,6 +82,14 @@ internal sealed record VaeConfig : IModelConfig
     /// <inheritdoc/>
     public void Validate(string source)
     {
+        ConfigLimits.Check(source, "block_out_channels", BlockOutChannels, ConfigLimits.MaxBlocks, 1, ConfigLimits.MaxChannels, "[128, 256, 512, 512]");
+        ConfigLimits.Check(source, "layers_per_block", LayersPerBlock, 1, ConfigLimits.MaxLayersPerBlock, "2");
+        ConfigLimits.Check(source, "in_channels", InChannels, 1, ConfigLimits.MaxImageChannels, "3");
+        ConfigLimits.Check(source, "out_channels", OutChannels, 1, ConfigLimits.MaxImageChannels, "3");
+        ConfigLimits.Check(source, "latent_channels", LatentChannels, 1, ConfigLimits.MaxImageChannels, "4");
+        ConfigLimits.Check(source, "norm_num_groups", NormNumGroups, 1, ConfigLimits.MaxChannels, "32");
+        ConfigLimits.Check(source, "sample_size", SampleSize, 1, ConfigLimits.MaxSampleSize, "512");
+        ConfigLimits.CheckPositive(source, "scaling_factor", ScalingFactor, ConfigLimits.MaxScalingFactor, "0.18215");
         int n = BlockOutChannels.Count;
         if (n == 0 || BlockOutChannels.Any(c => c <= 0))
             throw ConfigReader.Unsupported(source, "block_out_channels", BlockOutChannels, "a non-empty list of positive channel counts");
@@ -142,7 +150,9 @@ internal sealed record VaeConfig : IModelConfig
             LayersPerBlock = r.Int("layers_per_block", d.LayersPerBlock),
             LatentChannels = r.Int("latent_channels", d.LatentChannels),
             NormNumGroups = r.Int("norm_num_groups", d.NormNumGroups),
-            SampleSize = sample?[0] ?? d.SampleSize,
+            SampleSize = sample is null ? d.SampleSize
+                : sample.Count is 1 or 2 ? sample[0] // found by the config fuzzer: [] indexed an empty list
+                : throw ConfigReader.Unsupported(r.Path, "sample_size", sample, "one size or [height, width] (SD1.5: 512)"),
             ScalingFactor = r.Double("scaling_factor", d.ScalingFactor),
             UseQuantConv = r.Bool("use_quant_conv", d.UseQuantConv),
             UsePostQuantConv = r.Bool("use_post_quant_conv", d.UsePostQuantConv),

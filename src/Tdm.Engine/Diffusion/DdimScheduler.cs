@@ -15,10 +15,7 @@ internal sealed record DdimScheduler(NoiseSchedule Noise, int StepsOffset = 1, s
     /// with DDIM from the same training schedule).</summary>
     public static DdimScheduler From(Configs.SchedulerConfig c)
     {
-        if (c.TrainedBetas is not null)
-            throw new TdmException(TdmErrorKind.Model, "scheduler trained_betas are not supported (SD 1.x uses scaled_linear betas)");
-        if (c.ClipSample)
-            throw new TdmException(TdmErrorKind.Model, "scheduler clip_sample = true is not supported (SD 1.x sets it to false)");
+        c.Validate("the scheduler config"); // what a schedule can be built from is the config's to say
         var noise = new NoiseSchedule(c.NumTrainTimesteps, (float)c.BetaStart, (float)c.BetaEnd, c.BetaSchedule, c.PredictionType, c.RescaleBetasZeroSnr);
         return new DdimScheduler(noise, c.StepsOffset, c.TimestepSpacing, c.SetAlphaToOne);
     }

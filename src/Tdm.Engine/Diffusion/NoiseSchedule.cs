@@ -14,6 +14,8 @@ internal sealed class NoiseSchedule
             throw new TdmException(TdmErrorKind.Model, $"scheduler prediction_type '{predictionType}' is not supported: TDM's networks predict epsilon (SD 1.x)");
         if (rescaleBetasZeroSnr)
             throw new TdmException(TdmErrorKind.Model, "scheduler rescale_betas_zero_snr is not supported (an SD 2.x v-prediction option)");
+        if (numTrainTimesteps < 2)
+            throw new TdmException(TdmErrorKind.Model, $"the scheduler's num_train_timesteps must be at least 2, got {numTrainTimesteps}");
         NumTrainTimesteps = numTrainTimesteps;
         Betas = betaSchedule switch
         {
@@ -28,7 +30,16 @@ internal sealed class NoiseSchedule
             product *= 1f - Betas[t];
             AlphasCumprod[t] = (float)product;
         }
+        // DDIM divides by sqrt(alpha-bar_t): a schedule that leaves (almost) no signal at its last timestep gives
+        // infinities, then black frames. SD1.5's ends at 0.0047, DDPM's linear schedule at 4e-5.
+        float last = AlphasCumprod[^1];
+        if (!(last >= MinFinalAlphaCumprod) || Betas.Any(b => !(b > 0 && b < 1)))
+            throw new TdmException(TdmErrorKind.Model, FormattableString.Invariant(
+                $"the scheduler's {betaSchedule} betas {betaStart}..{betaEnd} over {numTrainTimesteps} timesteps leave alpha-bar {last:G3} at the last one (SD1.5: 0.0047, at least {MinFinalAlphaCumprod} needed): no signal survives; the scheduler config is not an SD1.x schedule"));
     }
+
+    /// <summary>The least alpha-bar the last training timestep may keep (see the constructor).</summary>
+    public const float MinFinalAlphaCumprod = 1e-6f;
 
     public int NumTrainTimesteps { get; }
 

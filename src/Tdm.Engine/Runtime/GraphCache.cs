@@ -11,8 +11,9 @@ namespace Tdm.Engine.Runtime;
 /// </summary>
 internal sealed class GraphCache(string folder)
 {
-    /// <summary>Bumped whenever the graph code changes what it emits, so stale graphs are never reused.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>Bumped whenever the graph code changes what it emits or what a build checks (2: weights scanned for
+    /// NaN and infinities), so stale graphs are never reused.</summary>
+    public const int FormatVersion = 2;
 
     public string Folder { get; } = folder;
 
@@ -37,7 +38,7 @@ internal sealed class GraphCache(string folder)
             string weights = File.ReadAllText(folderFile).Trim();
             return Directory.Exists(weights) ? (File.ReadAllBytes(model), weights) : null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -5,17 +5,27 @@ namespace Tdm.Engine.Runtime;
 
 /// <summary>Creates ONNX Runtime sessions for built graphs on one device, reading weights where
 /// <see cref="WeightPlacement"/> puts them.</summary>
-internal sealed class SessionFactory(ExecutionDevice device, string cacheFolder)
+internal sealed class SessionFactory
 {
-    private readonly GraphCache _graphs = new(Path.Combine(cacheFolder, "graphs"));
+    private readonly GraphCache _graphs;
+
+    /// <summary>Sessions on <paramref name="device"/>, caching under <paramref name="cacheFolder"/> (proven writable
+    /// here: <see cref="Runtime.CacheFolder.Prepare"/>).</summary>
+    public SessionFactory(ExecutionDevice device, string cacheFolder)
+    {
+        Runtime.CacheFolder.Prepare(cacheFolder);
+        Device = device;
+        CacheFolder = cacheFolder;
+        _graphs = new GraphCache(Path.Combine(cacheFolder, "graphs"));
+    }
 
     /// <summary>Session config key: the folder external-data locations are relative to (the graph is loaded from
     /// bytes, so it has no folder of its own).</summary>
     private const string ExternalDataFolderKey = "session.model_external_initializers_file_folder_path";
 
-    public ExecutionDevice Device { get; } = device;
+    public ExecutionDevice Device { get; }
 
-    public string CacheFolder { get; } = cacheFolder;
+    public string CacheFolder { get; }
 
     /// <summary>Serializes <paramref name="graph"/> with its weights placed, and compiles it.</summary>
     public NetworkSession Create(GraphBuilder graph)

@@ -40,7 +40,14 @@ internal static class WeightPlacement
 
     private static Plan Converted(GraphBuilder graph, SafetensorsDType storage, string cacheFolder)
     {
-        Directory.CreateDirectory(cacheFolder);
+        try
+        {
+            Directory.CreateDirectory(cacheFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TdmException(TdmErrorKind.Output, $"cannot create the converted-weights folder {cacheFolder}: {e.Message}. Choose a writable cache folder (--cache-dir).", e);
+        }
         var offsets = new Dictionary<string, (long Offset, long Length)>(StringComparer.Ordinal);
         long cursor = 0;
         foreach (var w in graph.Weights)
@@ -73,7 +80,7 @@ internal static class WeightPlacement
             }
             File.Move(temp, path, overwrite: true);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             File.Delete(temp);
             throw new TdmException(TdmErrorKind.Output, $"cannot write converted weights to {path}: {e.Message}. Choose a writable cache folder (--cache-dir).", e);

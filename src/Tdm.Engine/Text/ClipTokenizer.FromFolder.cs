@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.ML.Tokenizers;
@@ -45,9 +46,12 @@ internal sealed partial class ClipTokenizer
                 throw Broken(path, "it is not a JSON object of token -> id");
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                string token = reader.GetString()!;
+                string token = Token(path, ref reader);
                 if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int id) || id < 0)
                     throw Broken(path, $"token \"{token}\" has no non-negative integer id");
+                // Bounded before the id table is sized from it: an id of 2e9 in a small file would ask for 16 GB.
+                if (id >= Configs.ConfigLimits.MaxVocabulary)
+                    throw Broken(path, $"token \"{token}\" has id {id}; a vocabulary has at most {Configs.ConfigLimits.MaxVocabulary} ids (CLIP's: 49408)");
                 vocab[token] = id; // a repeated key keeps the last id, as Python's json does
             }
             if (reader.TokenType != JsonTokenType.EndObject)
@@ -58,6 +62,20 @@ internal sealed partial class ClipTokenizer
             throw new TdmException(TdmErrorKind.Model, $"CLIP vocabulary {path} is not valid JSON: {e.Message}", e);
         }
         return vocab;
+    }
+
+    // A key escaping a lone surrogate ("\ud800") is no token: System.Text.Json throws InvalidOperationException on it.
+    private static string Token(string path, ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            string raw = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            throw Broken(path, $"the key \"{raw}\" at byte {reader.TokenStartIndex} escapes a lone UTF-16 surrogate, which is not text");
+        }
     }
 
     private static ClipTokenizer Build(Dictionary<string, int> vocab, string mergesPath)
@@ -158,10 +176,18 @@ internal sealed partial class ClipTokenizer
         vocab.TryGetValue(token, out int id) ? id
             : throw Broken(path, $"the special token {token} is missing (a CLIP vocabulary ends with {StartOfText} and {EndOfText})");
 
+    /// <summary>The largest tokenizer file read: CLIP's vocab.json is 1.0 MB and merges.txt 0.5 MB.</summary>
+    public const long MaxFileBytes = 64 << 20;
+
     private static byte[] ReadFile(string path)
     {
+        if (RegularFile.Problem(path) is { } problem)
+            throw new TdmException(TdmErrorKind.Model, RegularFile.Message(path, "CLIP tokenizer file", problem));
         try
         {
+            long length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+                throw Broken(path, $"{length} bytes is more than a tokenizer file holds (at most {MaxFileBytes}; CLIP's are about 1 MB)");
             return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

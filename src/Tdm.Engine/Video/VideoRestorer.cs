@@ -60,6 +60,7 @@ internal sealed class VideoRestorer
         {
             cancel.ThrowIfCancellationRequested();
             context[i] = clip.ReadFrame(contextFirst + i);
+            NonFinitePixels.ThrowIfAny(context[i], clip, contextFirst + i);
         }
         int offset = ownedFirst - contextFirst, count = ownedLast - ownedFirst + 1;
         // The frame size fixes the tile grid, and so the evaluations of every chunk of the request.

@@ -42,4 +42,24 @@ public sealed class ModelsInspectCommandTests : IDisposable
         Assert.Equal(ExitCodes.Model, code);
         Assert.Contains("does not exist", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Inspect_ModelWithoutControlNet_Exit4UntilOneIsGiven()
+    {
+        foreach (var file in Directory.GetFiles(Tdm.Tests.Golden.Path("models"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_folder["model"], Path.GetRelativePath(Tdm.Tests.Golden.Path("models"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        Directory.Delete(_folder["model/controlnet"], recursive: true);
+
+        var (code, output, _) = InProcess.Run(["models", "inspect", _folder["model"]]);
+        Assert.Equal(ExitCodes.Model, code);
+        Assert.Contains("no ControlNet: restoring needs", output, StringComparison.Ordinal);
+
+        (code, output, _) = InProcess.Run(["models", "inspect", _folder["model"], "--controlnet", Tdm.Tests.Golden.Path("models", "controlnet")]);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("result:       usable", output, StringComparison.Ordinal);
+    }
 }

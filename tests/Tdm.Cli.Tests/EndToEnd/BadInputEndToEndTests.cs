@@ -3,7 +3,7 @@ using Tdm.Cli.Tests.Support;
 namespace Tdm.Cli.Tests.EndToEnd;
 
 /// <summary>Every bad input through the built program: its exit code and a message that says what to fix.</summary>
-public sealed class BadInputEndToEndTests(EndToEndFixture e2e) : IClassFixture<EndToEndFixture>, IDisposable
+public sealed partial class BadInputEndToEndTests(EndToEndFixture e2e) : IClassFixture<EndToEndFixture>, IDisposable
 {
     private readonly TempFolder _folder = new();
 

@@ -3,7 +3,7 @@ using Tdm.Dataset.Media;
 
 namespace Tdm.Cli.Tests.Media;
 
-public class AtomicFileTests
+public partial class AtomicFileTests
 {
     [Fact]
     public void RemoveStale_DeadProcessesTemporaries_DeletedLiveOnesKept()

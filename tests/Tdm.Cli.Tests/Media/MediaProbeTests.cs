@@ -5,7 +5,7 @@ using Tdm.Engine;
 
 namespace Tdm.Cli.Tests.Media;
 
-public class MediaProbeTests(MediaFixture media) : IClassFixture<MediaFixture>
+public partial class MediaProbeTests(MediaFixture media) : IClassFixture<MediaFixture>
 {
     private readonly MediaProbe _probe = new(FfmpegTools.FromEnvironment());
 

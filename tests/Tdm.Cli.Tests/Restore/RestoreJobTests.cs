@@ -7,7 +7,7 @@ using Tdm.Engine;
 namespace Tdm.Cli.Tests.Restore;
 
 /// <summary>The farm contract (ranges, naming, atomic writes, resume) with a fake engine and real ffmpeg I/O.</summary>
-public sealed class RestoreJobTests : IDisposable
+public sealed partial class RestoreJobTests : IDisposable
 {
     private const int First = 1001;
     private const int Count = 20;

@@ -6,7 +6,7 @@ using Tdm.Engine.Models.Inspection;
 
 namespace Tdm.Engine.Tests.Checkpoints;
 
-public class ModelInspectorTests(ITestOutputHelper output)
+public partial class ModelInspectorTests(ITestOutputHelper output)
 {
     // Parameter counts of the golden models (golden/README.md, from torch's model.parameters()).
     private static readonly Dictionary<string, long> s_goldenParameters = new()
@@ -116,13 +116,13 @@ public class ModelInspectorTests(ITestOutputHelper output)
     [Fact]
     public void Inspect_GoldenSingleFile_NamesLayoutAndFamilyWithReferenceCounts()
     {
-        var r = new ModelInspector().Inspect(SingleFileFixtures.Sd15, SingleFileFixtures.Tokenizer, SingleFileFixtures.GoldenConfigs);
+        var r = new ModelInspector().Inspect(SingleFileFixtures.Sd15, SingleFileFixtures.Tokenizer, SingleFileFixtures.GoldenConfigs, GoldenControlNet);
         output.WriteLine(r.Render());
         Assert.Equal(CheckpointLayout.SingleFile, r.Layout);
         Assert.Equal("SD1.x", r.Family);
         Assert.False(r.HasProblems, r.Render());
-        Assert.Equal(["unet", "vae", "text_encoder"], r.Components.Select(c => c.Component));
-        foreach (var c in r.Components)
+        Assert.Equal(["unet", "vae", "text_encoder", "controlnet"], r.Components.Select(c => c.Component));
+        foreach (var c in r.Components.Take(3))
         {
             Assert.Equal(s_goldenParameters[c.Component], c.ParameterCount);
             Assert.Equal("LDM single file", c.KeyLayout);
@@ -190,7 +190,7 @@ public class ModelInspectorTests(ITestOutputHelper output)
             SafetensorsWriterEntry.FromBytes("cond_stage_model.transformer.text_model.embeddings.position_ids", SafetensorsDType.I64, [1, 77], new byte[77 * 8]),
             SingleFileFixtures.Zeros("stray.weight", 3),
         ]);
-        var r = new ModelInspector().Inspect(path, SingleFileFixtures.Tokenizer, SingleFileFixtures.GoldenConfigs);
+        var r = new ModelInspector().Inspect(path, SingleFileFixtures.Tokenizer, SingleFileFixtures.GoldenConfigs, GoldenControlNet);
         Assert.False(r.HasProblems, r.Render());
         Assert.Contains(r.Notes, n => n.StartsWith("ignored: 3 tensor(s)", StringComparison.Ordinal) && n.Contains("model_ema.decay", StringComparison.Ordinal));
         Assert.Contains(r.Notes, n => n.StartsWith("unused: 1 tensor(s)", StringComparison.Ordinal) && n.Contains("stray.weight", StringComparison.Ordinal));

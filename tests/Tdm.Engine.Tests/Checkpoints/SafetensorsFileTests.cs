@@ -4,7 +4,7 @@ using Tdm.Tests;
 
 namespace Tdm.Engine.Tests.Checkpoints;
 
-public class SafetensorsFileTests
+public partial class SafetensorsFileTests
 {
     private static CheckpointException OpenFails(string path)
     {

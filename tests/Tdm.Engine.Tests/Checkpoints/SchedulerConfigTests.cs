@@ -33,6 +33,8 @@ public class SchedulerConfigTests
     [InlineData("""{"timestep_spacing":"karras"}""", "timestep_spacing is \"karras\"")]
     [InlineData("""{"thresholding":true}""", "thresholding is true")]
     [InlineData("""{"num_train_timesteps":3,"trained_betas":[0.1,0.2]}""", "trained_betas is \"a list of 2\"")]
+    [InlineData("""{"beta_schedule":"squaredcos_cap_v2"}""", "beta_schedule is \"squaredcos_cap_v2\"")]
+    [InlineData("""{"clip_sample":true}""", "clip_sample is true")]
     public void Parse_UnsupportedValue_Refused(string json, string expected)
     {
         var e = Assert.Throws<CheckpointException>(() => SchedulerConfig.Parse(json, "scheduler/scheduler_config.json"));
@@ -41,13 +43,14 @@ public class SchedulerConfigTests
     }
 
     [Fact]
-    public void ToJson_ThenParse_RoundTripsTrainedBetas()
+    public void ToJson_ThenParse_RoundTrips()
     {
-        var c = new SchedulerConfig { NumTrainTimesteps = 3, TrainedBetas = [0.1, 0.2, 0.3] };
+        // trained_betas and clip_sample are refused since issue 12 (DDIM sampling never used them): a linear schedule.
+        var c = new SchedulerConfig { NumTrainTimesteps = 3, BetaStart = 0.1, BetaEnd = 0.3, ClipSample = false, StepsOffset = 2 };
         string json = c.ToJson();
         Assert.Contains("\"_class_name\": \"DDIMScheduler\"", json);
         var back = SchedulerConfig.Parse(json, "rt");
-        Assert.Equal([0.1, 0.2, 0.3], back.TrainedBetas!);
+        Assert.Equal(c, back);
         Assert.Equal(json, back.ToJson());
     }
 }

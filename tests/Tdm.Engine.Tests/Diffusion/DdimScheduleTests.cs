@@ -67,4 +67,16 @@ public class DdimScheduleTests(ITestOutputHelper output)
         Assert.Equal(TdmErrorKind.BadArgument, e.Kind);
         Assert.Contains("1..1000", e.Message);
     }
+
+    [Fact]
+    public void Sampling_StepsThatTheOffsetPushesPastTheSchedule_BadArgumentNotACrash()
+    {
+        // Found by the config fuzzer: leading spacing adds steps_offset, so SD1.5's offset 1 with 1000 steps asks for
+        // timestep 1000 of 0..999 (an IndexOutOfRangeException before).
+        var e = Assert.Throws<TdmException>(() => DdimScheduler.StableDiffusion15.Sampling(1000));
+        Assert.Equal(TdmErrorKind.BadArgument, e.Kind);
+        Assert.Contains("reach timestep 1000, past its 1000 training timesteps: use fewer steps", e.Message);
+        Assert.Throws<TdmException>(() => DdimScheduler.StableDiffusion15.Inversion(1000));
+        Assert.Equal(999, DdimScheduler.StableDiffusion15.Sampling(500).Timesteps[0]);
+    }
 }

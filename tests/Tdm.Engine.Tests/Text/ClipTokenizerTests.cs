@@ -124,6 +124,8 @@ public class ClipTokenizerTests(ITestOutputHelper output)
     [InlineData("{\"a\": \"x\"}", "no non-negative integer id")]
     [InlineData("{\"a\": 0, \"<|startoftext|>\": 1, \"<|endoftext|>\": 2}", "byte 0x")]
     [InlineData("{\"a\": 0}", "<|startoftext|> is missing")]
+    [InlineData("{\"a\\ud800\": 0}", "the key \"a\\ud800\" at byte 1 escapes a lone UTF-16 surrogate")]
+    [InlineData("{\"a\": 2000000000}", "has id 2000000000; a vocabulary has at most 1000000 ids")]
     public void FromFolder_BrokenVocab_NamesFileAndProblem(string vocab, string expected)
     {
         using var dir = new TempFolder();

@@ -6,7 +6,7 @@ namespace Tdm.Engine.Models.Inspection;
 
 internal sealed partial class ModelInspector
 {
-    private ModelReport InspectFile(string path, string? tokenizerPath, SingleFileConfigs? configs)
+    private ModelReport InspectFile(string path, string? tokenizerPath, SingleFileConfigs? configs, string? controlNetPath)
     {
         var problems = new List<string>();
         using var file = Try(() => SafetensorsFile.Open(path), problems);
@@ -15,7 +15,7 @@ internal sealed partial class ModelInspector
         var verdict = SingleFileProbe.Probe(file.Tensors);
         return verdict.Kind switch
         {
-            SingleFileKind.StableDiffusion => InspectSdFile(file, tokenizerPath, configs),
+            SingleFileKind.StableDiffusion => InspectSdFile(file, tokenizerPath, configs, controlNetPath),
             SingleFileKind.ControlNet => InspectControlNetFile(file, verdict, configs?.ControlNet),
             SingleFileKind.DiffusersNetwork => new ModelReport(path, null, verdict.Family, false, [],
                 [$"{path}: is {verdict.What}; inspect the diffusers folder it belongs to"], []),
@@ -23,7 +23,7 @@ internal sealed partial class ModelInspector
         };
     }
 
-    private ModelReport InspectSdFile(SafetensorsFile file, string? tokenizerPath, SingleFileConfigs? configs)
+    private ModelReport InspectSdFile(SafetensorsFile file, string? tokenizerPath, SingleFileConfigs? configs, string? controlNetPath)
     {
         string path = file.Path;
         var problems = new List<string>();
@@ -46,9 +46,8 @@ internal sealed partial class ModelInspector
         AddComponent(unet, components, problems);
         AddComponent(vae, components, problems);
         AddComponent(text, components, problems);
-        var tokenizer = Try(() => ModelSource.FindTokenizer(path, CheckpointLayout.SingleFile, tokenizerPath), problems);
-        if (tokenizer != null)
-            notes.Add($"tokenizer: {tokenizer.Folder}");
+        AddControlNet(path, controlNetPath, components, problems, notes);
+        AddTokenizer(path, CheckpointLayout.SingleFile, tokenizerPath, problems, notes);
         notes.Add("scheduler: none in a single file; SD1.5's schedule is used");
         AddFileLevelNotes(file, [unet?.View(file).KeyMap, vae?.View(file).KeyMap, text?.View(file).KeyMap], notes);
         if (verdict.Refusal != null && !problems.Contains(verdict.Refusal))
@@ -72,8 +71,9 @@ internal sealed partial class ModelInspector
             AddFileLevelNotes(file, [source.View(file).KeyMap], notes);
         if (verdict.Refusal != null && !problems.Contains(verdict.Refusal))
             problems.Insert(0, verdict.Refusal);
+        // Supported says whether TDM runs the family; a problem in the file is a problem, not another family.
         return new ModelReport(path, CheckpointLayout.ControlNetFile, "ControlNet " + verdict.Family,
-            verdict.Refusal == null && source != null, components, problems, notes);
+            verdict.Refusal == null, components, problems, notes);
     }
 
     // Tensors outside every network: known non-weights (schedule buffers, EMA copy, an embedded SD model in a

@@ -4,7 +4,9 @@ using Tdm.Engine.Models;
 
 using Tdm.Engine.Checkpoints;
 
+using Tdm.Engine.Diffusion;
 using Tdm.Engine.Graphs;
+using Tdm.Engine.Text;
 
 namespace Tdm.Engine.Models.Inspection;
 
@@ -13,7 +15,9 @@ namespace Tdm.Engine.Models.Inspection;
 /// checkpoint, a ControlNet folder or file), its family, each network's architecture, parameter count, dtypes and
 /// file size, and every problem found, without stopping at the first. Tensor shapes are checked against the
 /// graphs' own (key, shape) list for each network's config (<see cref="NetworkCatalogue.ExpectedTensors"/>), and tensors
-/// no graph reads are reported.
+/// no graph reads are reported. "Usable" means what restoring accepts: the same config checks, the tokenizer and
+/// the schedule built as the loader builds them, every weight scanned for NaN and infinities, and a ControlNet (the
+/// one given, or the model folder's controlnet/).
 /// </summary>
 internal sealed partial class ModelInspector
 {
@@ -21,17 +25,21 @@ internal sealed partial class ModelInspector
     /// <param name="path">A model folder or file, or a ControlNet folder or file.</param>
     /// <param name="tokenizerPath">A tokenizer folder to use instead of the model's.</param>
     /// <param name="configs">Configs for a single file instead of detecting them (see <see cref="SingleFileConfigs"/>).</param>
-    public ModelReport Inspect(string path, string? tokenizerPath = null, SingleFileConfigs? configs = null)
+    /// <param name="controlNetPath">The ControlNet to restore with (folder or file), checked with the model; null
+    /// for the model folder's controlnet/, whose absence is then a problem.</param>
+    public ModelReport Inspect(string path, string? tokenizerPath = null, SingleFileConfigs? configs = null, string? controlNetPath = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
         var problems = new List<string>();
+        if (RegularFile.Problem(full) is { } special)
+            return new ModelReport(full, null, "unknown", false, [], [RegularFile.Message(full, "the model path", special)], []);
         if (!Directory.Exists(full) && !File.Exists(full))
             return new ModelReport(full, null, "unknown", false, [], [$"{full}: does not exist"], []);
         if (File.Exists(full))
-            return InspectFile(full, tokenizerPath, configs);
+            return InspectFile(full, tokenizerPath, configs, controlNetPath);
         if (DiffusersFolder.IsModelFolder(full))
-            return InspectModelFolder(full, tokenizerPath);
+            return InspectModelFolder(full, tokenizerPath, controlNetPath);
         string? cls = Try(() => DiffusersFolder.ConfigClassName(full), problems);
         if (cls == ControlNetConfig.DiffusersClassName)
             return InspectControlNetFolder(full);
@@ -40,7 +48,7 @@ internal sealed partial class ModelInspector
         return new ModelReport(full, null, cls ?? "unknown", false, [], problems, []);
     }
 
-    private ModelReport InspectModelFolder(string folder, string? tokenizerPath)
+    private ModelReport InspectModelFolder(string folder, string? tokenizerPath, string? controlNetPath)
     {
         var problems = new List<string>();
         var notes = new List<string>();
@@ -49,22 +57,31 @@ internal sealed partial class ModelInspector
         var unet = Try(() => DiffusersFolder.UNet(folder), problems);
         var vae = Try(() => DiffusersFolder.Vae(folder), problems);
         var text = Try(() => DiffusersFolder.TextEncoder(folder), problems);
-        int crossDim = unet?.Config.CrossAttentionDim ?? PeekInt(Path.Combine(folder, ComponentNames.UNet, DiffusersFolder.ConfigFile), "cross_attention_dim") ?? 768;
+        int? peekedCrossDim = unet?.Config.CrossAttentionDim ?? PeekInt(Path.Combine(folder, ComponentNames.UNet, DiffusersFolder.ConfigFile), "cross_attention_dim");
         int inChannels = unet?.Config.InChannels ?? PeekInt(Path.Combine(folder, ComponentNames.UNet, DiffusersFolder.ConfigFile), "in_channels") ?? 4;
-        int? textWidth = text?.Config.HiddenSize ?? PeekInt(Path.Combine(folder, ComponentNames.TextEncoder, DiffusersFolder.ConfigFile), "hidden_size");
-        verdict ??= ModelFamilies.OfNetworks(folder, crossDim, inChannels, textWidth);
+        // The text width is compared with the U-Net's only when the U-Net's is known: an unreadable U-Net config is
+        // its own problem, not a mismatch with SD1.5's default width.
+        int? textWidth = peekedCrossDim == null ? null
+            : text?.Config.HiddenSize ?? PeekInt(Path.Combine(folder, ComponentNames.TextEncoder, DiffusersFolder.ConfigFile), "hidden_size");
+        verdict ??= ModelFamilies.OfNetworks(folder, peekedCrossDim ?? 768, inChannels, textWidth);
 
         AddComponent(unet, components, problems);
         AddComponent(vae, components, problems);
         AddComponent(text, components, problems);
-        var scheduler = Try(() => DiffusersFolder.Scheduler(folder), problems);
-        notes.Add(scheduler == null ? "scheduler: no scheduler_config.json, SD1.5's schedule is used" : $"scheduler: {Describe(scheduler)}");
+        bool schedulerRead = true;
+        var scheduler = Try(() => DiffusersFolder.Scheduler(folder), problems, () => schedulerRead = false);
+        if (schedulerRead)
+        {
+            notes.Add(scheduler == null ? "scheduler: no scheduler_config.json, SD1.5's schedule is used" : $"scheduler: {Describe(scheduler)}");
+            Try(() => DdimScheduler.From(scheduler ?? SchedulerConfig.StableDiffusion15), problems);
+        }
         string bundled = Path.Combine(folder, ComponentNames.ControlNet);
-        if (File.Exists(Path.Combine(bundled, DiffusersFolder.ConfigFile)))
+        bool hasBundled = File.Exists(Path.Combine(bundled, DiffusersFolder.ConfigFile));
+        if (controlNetPath == null && hasBundled)
             AddComponent(Try(() => DiffusersFolder.ControlNet(bundled), problems), components, problems);
-        var tokenizer = Try(() => ModelSource.FindTokenizer(folder, CheckpointLayout.DiffusersFolder, tokenizerPath), problems);
-        if (tokenizer != null)
-            notes.Add($"tokenizer: {tokenizer.Folder}");
+        else
+            AddControlNet(folder, controlNetPath, components, problems, notes, hasBundled);
+        AddTokenizer(folder, CheckpointLayout.DiffusersFolder, tokenizerPath, problems, notes);
 
         if (verdict is { Refusal: { } refusal })
             problems.Insert(0, refusal);
@@ -82,8 +99,36 @@ internal sealed partial class ModelInspector
             : ModelFamilies.OfNetworks(folder, source.Config.CrossAttentionDim, source.Config.InChannels, null);
         if (verdict.Refusal != null)
             problems.Insert(0, verdict.Refusal);
+        // Supported says whether TDM runs the family; a problem in the files is a problem, not another family.
         return new ModelReport(folder, CheckpointLayout.ControlNetFolder, "ControlNet " + verdict.Family,
-            verdict.Refusal == null && source != null, components, problems, []);
+            verdict.Refusal == null, components, problems, []);
+    }
+
+    // The ControlNet a restore would use: the one given (checked like the model's networks), else none, a problem:
+    // restoring refuses a model without one.
+    private void AddControlNet(string modelPath, string? controlNetPath, List<ComponentReport> components, List<string> problems,
+        List<string> notes, bool hasBundled = false)
+    {
+        if (controlNetPath == null)
+        {
+            problems.Add($"{modelPath}: no ControlNet: restoring needs TDM's restoration ControlNet (or ControlNet v1.1 tile); " +
+                (Directory.Exists(modelPath) ? $"put a diffusers ControlNet in {Path.Combine(modelPath, ComponentNames.ControlNet)}/ or " : "") +
+                "pass it with --controlnet, to this inspection as to tdm restore");
+            return;
+        }
+        if (hasBundled)
+            notes.Add($"controlnet: {Path.GetFullPath(controlNetPath)} (given; the folder's own {ComponentNames.ControlNet}/ is not used)");
+        AddComponent(Try(() => ModelSource.OpenControlNet(controlNetPath), problems), components, problems);
+    }
+
+    // The tokenizer as restoring loads it: found, then read and checked (vocabulary, merges, special tokens).
+    private static void AddTokenizer(string modelPath, CheckpointLayout layout, string? tokenizerPath, List<string> problems, List<string> notes)
+    {
+        var tokenizer = Try(() => ModelSource.FindTokenizer(modelPath, layout, tokenizerPath), problems);
+        if (tokenizer == null)
+            return;
+        notes.Add($"tokenizer: {tokenizer.Folder}");
+        Try(() => ClipTokenizer.FromFolder(tokenizer.Folder), problems);
     }
 
     private void AddComponent<T>(ComponentSource<T>? source, List<ComponentReport> components, List<string> problems) where T : IModelConfig
@@ -174,16 +219,19 @@ internal sealed partial class ModelInspector
         }
     }
 
-    private static T? Try<T>(Func<T> action, List<string> problems)
+    // Every refusal restoring would meet is a TdmException (a CheckpointException for files and configs, Model
+    // errors from the tokenizer and the schedule): reported, never thrown.
+    private static T? Try<T>(Func<T> action, List<string> problems, Action? failed = null)
     {
         try
         {
             return action();
         }
-        catch (CheckpointException e)
+        catch (TdmException e)
         {
             if (!problems.Contains(e.Message))
                 problems.Add(e.Message);
+            failed?.Invoke();
             return default;
         }
     }
