@@ -62,6 +62,17 @@ internal static class BenchModels
     /// <summary>--cache-dir DIR.</summary>
     public static Option<string?> CacheDirectory(string help) => CliOptions.Text("--cache-dir", "DIR", help, "the engine's cache folder");
 
+    /// <summary>A benchmark's engine options from its device options; every run computes (no restored-chunk cache).</summary>
+    public static EngineOptions Engine(ParseResult result, Option<DeviceKind> device, Option<int> deviceIndex, Option<int> threads,
+        Option<string?> cache) => new()
+    {
+        Device = result.GetValue(device),
+        DeviceIndex = result.GetValue(deviceIndex),
+        IntraOpThreads = result.GetValue(threads),
+        CacheDirectory = result.GetValue(cache),
+        ResultCacheBytes = 0,
+    };
+
     /// <summary>Parses WIDTHxHEIGHT.</summary>
     public static (int Width, int Height) ParseSize(string text)
     {

@@ -50,14 +50,7 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
             var arch = result.GetValue(architecture);
             var count = result.GetValue(frames);
             var (width, height) = result.GetValue(size) ?? (arch == SyntheticArchitecture.Sd15 ? (896, 512) : (256, 128));
-            var options = new EngineOptions
-            {
-                Device = result.GetValue(device),
-                DeviceIndex = result.GetValue(deviceIndex),
-                IntraOpThreads = result.GetValue(threads),
-                CacheDirectory = result.GetValue(cache),
-                ResultCacheBytes = 0, // every run computes
-            };
+            var options = BenchModels.Engine(result, device, deviceIndex, threads, cache);
             var settings = BenchModels.ClipSettings(result.GetValue(inversionSteps), result.GetValue(steps), count, width, height);
             var folder = result.GetValue(model) ?? BenchModels.Synthesized(arch, options, console);
             return Task.FromResult(Run(folder, count, width, height, result.GetValue(rounds), options, settings, cancel));

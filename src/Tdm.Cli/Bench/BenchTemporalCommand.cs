@@ -54,14 +54,7 @@ internal sealed class BenchTemporalCommand(CliConsole console) : ICommand
             var arch = result.GetValue(architecture);
             var count = result.GetValue(frames);
             var (width, height) = result.GetValue(size) ?? (arch == SyntheticArchitecture.Sd15 ? (896, 512) : (256, 128));
-            var options = new EngineOptions
-            {
-                Device = result.GetValue(device),
-                DeviceIndex = result.GetValue(deviceIndex),
-                IntraOpThreads = result.GetValue(threads),
-                CacheDirectory = result.GetValue(cache),
-                ResultCacheBytes = 0, // every run computes
-            };
+            var options = BenchModels.Engine(result, device, deviceIndex, threads, cache);
             var settings = BenchModels.ClipSettings(result.GetValue(inversionSteps), result.GetValue(steps), count, width, height)
                 with { Radius = result.GetValue(radius) };
             var folder = result.GetValue(model) ?? BenchModels.Synthesized(arch, options, console);

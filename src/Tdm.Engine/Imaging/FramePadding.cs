@@ -8,9 +8,12 @@ namespace Tdm.Engine.Imaging;
 internal static class FramePadding
 {
     /// <summary>A new <paramref name="width"/> x <paramref name="height"/> frame: <paramref name="source"/> at the
-    /// top left, reflected into the columns on the right and the rows below. The same size returns a copy.</summary>
+    /// top left, reflected into the columns on the right and the rows below. The same size returns
+    /// <paramref name="source"/> itself (the caller's frame is already its own copy: no second pass per frame).</summary>
     public static Frame Reflect(Frame source, int width, int height)
     {
+        if (width == source.Width && height == source.Height)
+            return source;
         if (width < source.Width || height < source.Height)
             throw new TdmException(TdmErrorKind.Internal, $"cannot pad a {source.Width}x{source.Height} frame to {width}x{height}");
         var padded = new Frame(width, height);
