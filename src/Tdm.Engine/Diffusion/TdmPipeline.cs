@@ -8,9 +8,10 @@ namespace Tdm.Engine.Diffusion;
 /// TDM on one chunk of frames, on the device from end to end: the VAE encodes every context frame, the sampler
 /// inverts and samples the latents (<see cref="TdmSampler"/>: DDIM inversion, then guided DDIM sampling with the
 /// ControlNet and SW-CFA), and the VAE decodes the frames the chunk owns. The only host memory is the degraded
-/// frames coming in and the decoded frames going out; the latents never leave the device.
+/// frames coming in and the decoded frames going out; the latents never leave the device. A frame larger than one
+/// tile goes through the VAE in the sampler's tile grid (<see cref="TiledVae"/>).
 /// </summary>
-internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeDecoder, TdmSampler sampler, TensorDevice device)
+internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeDecoder, TiledVae tiledVae, TdmSampler sampler, TensorDevice device)
 {
     /// <summary>Network evaluations of a chunk, for progress: one VAE encode stage, every inversion and sampling
     /// step on every one of <paramref name="tiles"/> tiles, one VAE decode stage (each reported once through
@@ -27,17 +28,18 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
     public HostTensor Run(HostTensor frames, HostTensor promptEmbedding, HostTensor negativeEmbedding, SamplerSettings settings,
         int ownedOffset, int ownedCount, Action<string>? stageDone = null, CancellationToken cancel = default, IReadOnlyList<int>? shots = null)
     {
-        using var latents = Encode(frames, cancel);
+        var grid = TdmSampler.Tiles((int)frames.Shape[3] / 8, (int)frames.Shape[2] / 8, settings);
+        using var latents = Encode(frames, grid, settings.TileSize, cancel);
         stageDone?.Invoke("encode");
         using var final = sampler.Run(latents, frames, promptEmbedding, negativeEmbedding, settings, stageDone, cancel: cancel, shots: shots);
-        var decoded = Decode(final, ownedOffset, ownedCount, cancel);
+        var decoded = Decode(final, ownedOffset, ownedCount, grid, settings.TileSize, cancel);
         stageDone?.Invoke("decode");
         return decoded;
     }
 
     // Frame by frame: the VAE's activations at full resolution dwarf the U-Net's, so it never sees a whole chunk.
     // x = 2 f - 1 maps the frames to the VAE's [-1, 1]; the latents (mean x scaling factor) are joined on the device.
-    private OrtValue Encode(HostTensor frames, CancellationToken cancel)
+    private OrtValue Encode(HostTensor frames, LatentTiles grid, int tile, CancellationToken cancel)
     {
         int count = (int)frames.Shape[0], size = frames.Data.Length / count;
         var latents = new List<OrtValue>(count);
@@ -49,8 +51,13 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
                 var source = frames.Data.AsSpan(i * size, size);
                 for (int p = 0; p < size; p++)
                     image.Data[p] = (source[p] * 2f) - 1f;
-                using var input = device.Upload(image);
-                latents.Add(device.Run(vaeEncoder, [(VaeGraph.Image, input)], [VaeGraph.Latent], cancel)[0]);
+                if (grid.IsWhole)
+                {
+                    using var input = device.Upload(image);
+                    latents.Add(device.Run(vaeEncoder, [(VaeGraph.Image, input)], [VaeGraph.Latent], cancel)[0]);
+                }
+                else
+                    latents.Add(device.Upload(tiledVae.Encode(image, tile, cancel)));
             }
             return device.Concat(latents);
         }
@@ -60,15 +67,21 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
         }
     }
 
-    private HostTensor Decode(OrtValue latents, int offset, int count, CancellationToken cancel)
+    private HostTensor Decode(OrtValue latents, int offset, int count, LatentTiles grid, int tile, CancellationToken cancel)
     {
         HostTensor? images = null;
         for (int i = 0; i < count; i++)
         {
             using var latent = device.Take(latents, offset + i);
-            var outputs = device.Run(vaeDecoder, [(VaeGraph.Latent, latent)], [VaeGraph.Image], cancel);
-            using var image = outputs[0];
-            var host = device.Download(image);
+            HostTensor host;
+            if (grid.IsWhole)
+            {
+                var outputs = device.Run(vaeDecoder, [(VaeGraph.Latent, latent)], [VaeGraph.Image], cancel);
+                using var image = outputs[0];
+                host = device.Download(image);
+            }
+            else
+                host = tiledVae.Decode(device.Download(latent), tile, cancel);
             images ??= new HostTensor([count, .. host.Shape[1..]]);
             host.Data.CopyTo(images.Data, i * host.Data.Length);
         }

@@ -16,10 +16,12 @@ internal static class VaeGraph
     public const string Image = "image", Moments = "moments", Latent = "latent";
     private const float Eps = 1e-6f;
 
-    public static GraphBuilder BuildEncoder(VaeSpec spec, ITensorSource weights, TensorType computeType)
+    /// <summary>The encoder; <paramref name="tiled"/> builds the variant that runs on one tile of a frame with the
+    /// frame's GroupNorm statistics (<see cref="FrameStatistics"/>).</summary>
+    public static GraphBuilder BuildEncoder(VaeSpec spec, ITensorSource weights, TensorType computeType, bool tiled = false)
     {
-        var g = new GraphBuilder("vae_encoder", computeType);
-        var nn = new Nn(g, weights);
+        var g = new GraphBuilder(tiled ? "vae_encoder_tiled" : "vae_encoder", computeType);
+        var nn = new Nn(g, weights) { Statistics = tiled ? new FrameStatistics(g, spec.Groups) : null };
         var channels = spec.BlockOutChannels;
         var x = g.ToCompute(g.Input(Image, TensorType.Float, "batch", spec.InChannels, "height", "width"));
 
@@ -48,10 +50,11 @@ internal static class VaeGraph
         return g;
     }
 
-    public static GraphBuilder BuildDecoder(VaeSpec spec, ITensorSource weights, TensorType computeType)
+    /// <summary>The decoder; <paramref name="tiled"/> as for <see cref="BuildEncoder"/>.</summary>
+    public static GraphBuilder BuildDecoder(VaeSpec spec, ITensorSource weights, TensorType computeType, bool tiled = false)
     {
-        var g = new GraphBuilder("vae_decoder", computeType);
-        var nn = new Nn(g, weights);
+        var g = new GraphBuilder(tiled ? "vae_decoder_tiled" : "vae_decoder", computeType);
+        var nn = new Nn(g, weights) { Statistics = tiled ? new FrameStatistics(g, spec.Groups) : null };
         var channels = spec.BlockOutChannels;
         var latent = g.Input(Latent, TensorType.Float, "batch", spec.LatentChannels, "latent_height", "latent_width");
 
@@ -78,6 +81,11 @@ internal static class VaeGraph
         return g;
     }
 
+    /// <summary>How many GroupNorms the encoder (or the <paramref name="decoder"/>) has: two per resnet, one in the
+    /// mid block's attention, one before conv_out.</summary>
+    public static int GroupNorms(VaeSpec spec, bool decoder) =>
+        (spec.BlockOutChannels.Length * (spec.LayersPerBlock + (decoder ? 1 : 0)) * 2) + 4 + (spec.MidBlockAttention ? 1 : 0) + 1;
+
     // UNetMidBlock2D without time embedding: resnet, single-head self-attention over pixels, resnet.
     private static Value Mid(Nn nn, VaeSpec spec, string key, Value h)
     {
@@ -87,10 +95,25 @@ internal static class VaeGraph
         {
             string attn = $"{key}.attentions.0";
             var tokens = nn.ToTokens(nn.GroupNorm($"{attn}.group_norm", h, c, spec.Groups, Eps), c);
-            var attended = Attention.Build(nn, attn, tokens, c, heads: 1, qkvBias: true);
+            var attended = nn.Statistics is null
+                ? Attention.Build(nn, attn, tokens, c, heads: 1, qkvBias: true)
+                : FrameAttention(nn, attn, tokens, h, c);
             h = nn.G.Add(nn.FromTokens(attended, h), h);
         }
         return ResnetBlock2D.Build(nn, $"{key}.resnets.1", h, c, c, spec.Groups, Eps);
+    }
+
+    // The mid block's attention when the graph is cut for tiles: queries, keys and values are made in the windows,
+    // then the graph is cut so that a window's queries attend to the whole frame's keys and values, as untiled.
+    private static Value FrameAttention(Nn nn, string key, Value tokens, Value like, int c)
+    {
+        var g = nn.G;
+        var q = nn.FromTokens(nn.Linear($"{key}.to_q", tokens, c, c), like);
+        var k = nn.FromTokens(nn.Linear($"{key}.to_k", tokens, c, c), like);
+        var v = nn.FromTokens(nn.Linear($"{key}.to_v", tokens, c, c), like);
+        g.Cut(k, v);
+        var attended = g.MicrosoftOp("MultiHeadAttention", [nn.ToTokens(q, c), nn.ToTokens(k, c), nn.ToTokens(v, c)], ("num_heads", 1));
+        return nn.Linear($"{key}.to_out.0", attended, c, c);
     }
 }
 

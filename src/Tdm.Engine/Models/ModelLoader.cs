@@ -27,21 +27,45 @@ internal static class ModelLoader
         var compiled = new Dictionary<Network, NetworkSession>();
         try
         {
-            foreach (var network in NetworkCatalogue.Networks)
+            foreach (var network in NetworkCatalogue.Networks.Except(NetworkCatalogue.Tiled))
                 compiled[network] = Compile(sessions, network, NetworkCatalogue.ComponentNamed(network.Component).Source(source)!);
+            Lazy<SegmentedNetwork> OnFirstUse(Network network) =>
+                new(() => CompileSegments(sessions, network, NetworkCatalogue.ComponentNamed(network.Component).Source(source)!));
+            var tiledVae = new TiledVae(OnFirstUse(NetworkCatalogue.VaeEncoderTiled), OnFirstUse(NetworkCatalogue.VaeDecoderTiled), device);
             var networks = new TdmNetworks(compiled[NetworkCatalogue.UNet], compiled[NetworkCatalogue.ControlNet], sessions);
             string identity = string.Join("|", NetworkCatalogue.Components.Select(c => FileIdentity.Of(c.Source(source)!.WeightsPath)))
                 + $"|{sessions.Device.CacheKey}|{sessions.Device.ComputeType}";
-            var pipeline = new TdmPipeline(compiled[NetworkCatalogue.VaeEncoder], compiled[NetworkCatalogue.VaeDecoder],
+            var pipeline = new TdmPipeline(compiled[NetworkCatalogue.VaeEncoder], compiled[NetworkCatalogue.VaeDecoder], tiledVae,
                 new TdmSampler(networks, device, scheduler, splitGuidance), device);
             var textEncoder = compiled[NetworkCatalogue.TextEncoder];
             return new TdmModel(identity, new PromptEmbeddings(tokenizer, textEncoder, device), pipeline,
-                [networks, compiled[NetworkCatalogue.VaeEncoder], compiled[NetworkCatalogue.VaeDecoder], textEncoder]);
+                [networks, compiled[NetworkCatalogue.VaeEncoder], compiled[NetworkCatalogue.VaeDecoder], tiledVae, textEncoder]);
         }
         catch
         {
             foreach (var session in compiled.Values)
                 session.Dispose();
+            throw;
+        }
+    }
+
+    // A network cut into segments (the tiled VAE): its graph is built from the config and the weights' headers,
+    // which is quick, and each segment is compiled from the graph cache or built there.
+    private static SegmentedNetwork CompileSegments(SessionFactory sessions, Network network, IComponentSource component)
+    {
+        string key = GraphCache.Key(network.Name, component.Config.ToJson(), [component.WeightsPath], sessions.Device);
+        using var loaded = component.Open();
+        var parts = network.Build(loaded.Config, loaded.Weights, sessions.Device.ComputeType).Split();
+        var compiled = new List<NetworkSession>(parts.Count);
+        try
+        {
+            foreach (var part in parts)
+                compiled.Add(sessions.Create(part.Name, $"{key}-{compiled.Count}", () => part));
+            return new SegmentedNetwork(compiled);
+        }
+        catch
+        {
+            compiled.ForEach(c => c.Dispose());
             throw;
         }
     }

@@ -1,6 +1,7 @@
 using Tdm.Engine.Checkpoints;
 using Tdm.Engine.Configs;
 using Tdm.Engine.Graphs;
+using Tdm.Engine.Graphs.Layers;
 using Tdm.Engine.Runtime;
 
 namespace Tdm.Engine.Models;
@@ -37,6 +38,15 @@ internal static class NetworkCatalogue
         (c, w, t) => VaeGraph.BuildDecoder(NetworkSpecs.Vae((VaeConfig)c), w, t),
         (_, width, height) => new($"latent 1x4x{height / 8}x{width / 8}", [(VaeGraph.Latent, Random(1, 4, height / 8, width / 8))], []));
 
+    public static readonly Network VaeEncoderTiled = new("vae_encoder_tiled", ComponentNames.Vae,
+        (c, w, t) => VaeGraph.BuildEncoder(NetworkSpecs.Vae((VaeConfig)c), w, t, tiled: true),
+        (c, width, height) => TiledVaeSample(c, decoder: false, $"image tile 1x3x{height}x{width}", (VaeGraph.Image, Random(1, 3, height, width)), height, width));
+
+    public static readonly Network VaeDecoderTiled = new("vae_decoder_tiled", ComponentNames.Vae,
+        (c, w, t) => VaeGraph.BuildDecoder(NetworkSpecs.Vae((VaeConfig)c), w, t, tiled: true),
+        (c, width, height) => TiledVaeSample(c, decoder: true, $"latent tile 1x4x{height / 8}x{width / 8}",
+            (VaeGraph.Latent, Random(1, 4, height / 8, width / 8)), height / 8, width / 8));
+
     public static readonly Network UNet = new("unet", ComponentNames.UNet,
         (c, w, t) => UNetGraph.Build(NetworkSpecs.UNet((UNetConfig)c), w, t),
         (c, width, height) =>
@@ -56,7 +66,10 @@ internal static class NetworkCatalogue
              (ControlNetGraph.Cond, Random(2, 3, height, width)), (ControlNetGraph.Scale, new HostTensor([1f], 1))], []));
 
     /// <summary>Every network, in the order they are loaded and benchmarked.</summary>
-    public static IReadOnlyList<Network> Networks { get; } = [TextEncoder, VaeEncoder, VaeDecoder, UNet, ControlNet];
+    public static IReadOnlyList<Network> Networks { get; } = [TextEncoder, VaeEncoder, VaeDecoder, UNet, ControlNet, VaeEncoderTiled, VaeDecoderTiled];
+
+    /// <summary>The tiled VAE, for frames larger than one tile: compiled when first needed, one session per segment.</summary>
+    public static IReadOnlyList<Network> Tiled { get; } = [VaeEncoderTiled, VaeDecoderTiled];
 
     /// <summary>The component named <paramref name="name"/>.</summary>
     public static Component ComponentNamed(string name) =>
@@ -85,6 +98,16 @@ internal static class NetworkCatalogue
         (UNetGraph.Sample, Random(2, 4, height / 8, width / 8)), (UNetGraph.Timestep, new HostTensor([500f, 500f], 2)),
         (UNetGraph.EncoderHiddenStates, Random(2, 77, crossAttentionDim)), (UNetGraph.FrameMix, HostTensor.Identity(2)),
     ];
+
+    // A tiled VAE half uncut, as one graph: its input, the window's weight, and unit statistics for every GroupNorm.
+    private static NetworkSample TiledVaeSample(IModelConfig config, bool decoder, string description, (string, HostTensor) input, int height, int width)
+    {
+        var spec = NetworkSpecs.Vae((VaeConfig)config);
+        var unit = new HostTensor([.. new float[spec.Groups], .. Enumerable.Repeat(1f, spec.Groups)], 2, spec.Groups);
+        var weight = new HostTensor(Enumerable.Repeat(1f, height).ToArray(), 1, 1, height, 1);
+        return new(description, [input, (FrameStatistics.TileWeight, weight),
+            .. Enumerable.Range(0, VaeGraph.GroupNorms(spec, decoder)).Select(k => (FrameStatistics.Statistics + k, unit))], []);
+    }
 
     private static HostTensor Random(params long[] shape)
     {

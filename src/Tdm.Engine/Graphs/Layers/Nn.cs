@@ -13,6 +13,9 @@ internal sealed class Nn(GraphBuilder graph, ITensorSource weights)
 
     public ITensorSource Weights { get; } = weights;
 
+    /// <summary>When set, every GroupNorm normalises with the whole frame's statistics (a tile of a tiled VAE).</summary>
+    public FrameStatistics? Statistics { get; init; }
+
     public Value Param(string key, params long[] shape) => G.Weight(Weights, key, shape);
 
     /// <summary>nn.Conv2d; x: [N, inCh, H, W] -> [N, outCh, H', W']. Padding defaults to "same" (kernel / 2).</summary>
@@ -43,11 +46,17 @@ internal sealed class Nn(GraphBuilder graph, ITensorSource weights)
     {
         if (channels % groups != 0)
             throw new GraphBuildException($"{key}: {channels} channels cannot be split into {groups} groups");
-        var grouped = G.Reshape(x, 0, groups, -1);
-        var ones = G.Constant(Enumerable.Repeat(1f, groups).ToArray(), groups);
-        var zeros = G.Constant(new float[groups], groups);
-        var normalized = G.Op("InstanceNormalization", [grouped, ones, zeros], ("epsilon", eps));
-        var restored = G.Reshape(normalized, G.Shape(x));
+        Value restored;
+        if (Statistics is { } frame)
+            restored = frame.Normalise(x, eps);
+        else
+        {
+            var grouped = G.Reshape(x, 0, groups, -1);
+            var ones = G.Constant(Enumerable.Repeat(1f, groups).ToArray(), groups);
+            var zeros = G.Constant(new float[groups], groups);
+            var normalized = G.Op("InstanceNormalization", [grouped, ones, zeros], ("epsilon", eps));
+            restored = G.Reshape(normalized, G.Shape(x));
+        }
         var gamma = G.Reshape(Param($"{key}.weight", channels), channels, 1, 1);
         var beta = G.Reshape(Param($"{key}.bias", channels), channels, 1, 1);
         return G.Add(G.Mul(restored, gamma), beta);

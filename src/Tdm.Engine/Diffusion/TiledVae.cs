@@ -1,0 +1,178 @@
+using Tdm.Engine.Graphs;
+using Tdm.Engine.Graphs.Layers;
+using Tdm.Engine.Runtime;
+
+namespace Tdm.Engine.Diffusion;
+
+/// <summary>
+/// The VAE on a frame larger than one tile, exactly as untiled, with device memory bounded by the tile. The VAE's
+/// graph is cut at every GroupNorm (<see cref="FrameStatistics"/>) and before the mid block's attention; each
+/// segment runs over the whole frame in bands of rows, each band on its rows plus a margin of <see cref="Margin"/>
+/// latent rows above and below (more than any segment's convolutions reach), and keeps only its own rows. A band
+/// also reports its rows' sums at the GroupNorm that ends its segment, so the next segment normalises with the whole
+/// frame's statistics: nothing depends on where the bands fall, which is what keeps tiled VAEs from shifting colour
+/// from tile to tile. Attention takes the whole frame's keys and values for each band's queries. Between segments
+/// the frame's activations wait in host memory.
+/// </summary>
+internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNetwork> decoder, TensorDevice device) : IDisposable
+{
+    /// <summary>Latent rows of context above and below a band: a segment holds at most one 3x3 convolution at the
+    /// latent resolution plus one at twice it, which reach 1.5 latent rows.</summary>
+    public const int Margin = 2;
+
+    // Attention scores held at once for a band's queries against the frame's keys (64 MiB of float32).
+    private const long AttentionScores = 1L << 24;
+
+    /// <summary>Encodes <paramref name="image"/> [1, 3, H, W] in [-1, 1] to the latent [1, c, H/8, W/8], in bands of
+    /// about <paramref name="tile"/> x <paramref name="tile"/> latent pixels.</summary>
+    public HostTensor Encode(HostTensor image, int tile, CancellationToken cancel) =>
+        Run(encoder.Value, VaeGraph.Image, VaeGraph.Latent, image, 8, tile, cancel);
+
+    /// <summary>Decodes <paramref name="latent"/> [1, c, h, w] to the image [1, 3, 8h, 8w].</summary>
+    public HostTensor Decode(HostTensor latent, int tile, CancellationToken cancel) =>
+        Run(decoder.Value, VaeGraph.Latent, VaeGraph.Image, latent, 1, tile, cancel);
+
+    private HostTensor Run(SegmentedNetwork network, string inputName, string outputName, HostTensor input, int inputScale, int tile,
+        CancellationToken cancel)
+    {
+        if (input.Shape[0] != 1 || input.Shape[2] % inputScale != 0)
+            throw new ArgumentException($"a [{string.Join(", ", input.Shape)}] tensor is not one frame", nameof(input));
+        int height = (int)input.Shape[2] / inputScale, width = (int)input.Shape[3] / inputScale;
+        int bandRows = Math.Max(2 * Margin, (tile * tile) + width - 1) / width;
+        int attentionRows = (int)Math.Clamp(AttentionScores / ((long)width * width * height), 1, height);
+        var values = new Dictionary<string, HostTensor>(StringComparer.Ordinal) { [inputName] = input };
+        var statistics = new Dictionary<int, float[]>();
+        var segments = network.Segments;
+        for (int s = 0; s < segments.Count; s++)
+        {
+            var session = segments[s];
+            bool attention = session.InputNames.Any(n => n.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal));
+            int rows = attention ? attentionRows : bandRows, margin = attention ? 0 : Margin;
+            var wanted = session.OutputNames.Where(n => n.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal)
+                || n.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal) || n == outputName).ToList();
+            var produced = new Dictionary<string, HostTensor>(StringComparer.Ordinal);
+            var sums = new Dictionary<int, double[]>();
+            for (int r0 = 0; r0 < height; r0 += rows)
+            {
+                int r1 = Math.Min(height, r0 + rows), w0 = Math.Max(0, r0 - margin), w1 = Math.Min(height, r1 + margin);
+                var hosts = session.InputNames.Select(name => Input(name, values, statistics, r0, r1, w0, w1, height)).ToList();
+                var uploaded = hosts.Select(device.Upload).ToList();
+                try
+                {
+                    var results = device.Run(session, session.InputNames.Zip(uploaded).ToList(), wanted, cancel);
+                    foreach (var (name, result) in wanted.Zip(results))
+                        using (result)
+                        {
+                            var part = device.Download(result);
+                            if (name.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal))
+                                Add(sums, int.Parse(name[FrameStatistics.Sums.Length..], System.Globalization.CultureInfo.InvariantCulture), part.Data);
+                            else
+                                Paste(produced, Base(name), part, r0, r1, w0, w1, height);
+                        }
+                }
+                finally
+                {
+                    uploaded.ForEach(u => u.Dispose());
+                }
+            }
+            foreach (var (name, value) in produced)
+                values[name] = value;
+            foreach (var (k, total) in sums)
+                statistics[k] = Statistics(total);
+            // Drop what no later segment reads: at most a few of the frame's activations are held at once.
+            foreach (var name in values.Keys.Where(n => n != outputName && !segments.Skip(s + 1).Any(later => later.InputNames.Any(i => Base(i) == n))).ToList())
+                values.Remove(name);
+        }
+        return values[outputName];
+    }
+
+    private static string Base(string name) =>
+        name.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal) ? name[GraphBuilder.CroppedPrefix.Length..]
+        : name.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal) ? name[GraphBuilder.WholePrefix.Length..]
+        : name;
+
+    // One input of a band whose own latent rows are r0..r1 and whose window is w0..w1.
+    private static HostTensor Input(string name, Dictionary<string, HostTensor> values, Dictionary<int, float[]> statistics,
+        int r0, int r1, int w0, int w1, int height)
+    {
+        if (name == FrameStatistics.TileWeight)
+        {
+            var weight = new HostTensor(1, 1, w1 - w0, 1);
+            for (int r = r0; r < r1; r++)
+                weight.Data[r - w0] = 1f;
+            return weight;
+        }
+        if (name.StartsWith(FrameStatistics.Statistics, StringComparison.Ordinal))
+        {
+            var given = statistics[int.Parse(name[FrameStatistics.Statistics.Length..], System.Globalization.CultureInfo.InvariantCulture)];
+            return new HostTensor(given, 2, given.Length / 2);
+        }
+        var whole = values[Base(name)];
+        return name.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal) ? whole : Rows(whole, w0, w1, height);
+    }
+
+    // Latent rows w0..w1 of a frame's value (at any multiple of the latent resolution).
+    private static HostTensor Rows(HostTensor whole, int w0, int w1, int height)
+    {
+        int channels = (int)whole.Shape[1], rows = (int)whole.Shape[2], width = (int)whole.Shape[3], scale = rows / height;
+        int from = w0 * scale, count = (w1 - w0) * scale, plane = count * width;
+        var crop = new HostTensor(1, channels, count, width);
+        for (int c = 0; c < channels; c++)
+            whole.Data.AsSpan(((c * rows) + from) * width, plane).CopyTo(crop.Data.AsSpan(c * plane));
+        return crop;
+    }
+
+    // Puts a band's own latent rows r0..r1 (from row r0 - w0 of its window of rows w0..w1) into the frame's value.
+    private static void Paste(Dictionary<string, HostTensor> produced, string name, HostTensor part, int r0, int r1, int w0, int w1, int height)
+    {
+        int channels = (int)part.Shape[1], partRows = (int)part.Shape[2], width = (int)part.Shape[3], scale = partRows / (w1 - w0);
+        if (!produced.TryGetValue(name, out var whole))
+            produced[name] = whole = new HostTensor(1, channels, height * scale, width);
+        int rows = height * scale, count = (r1 - r0) * scale * width;
+        for (int c = 0; c < channels; c++)
+            part.Data.AsSpan(((c * partRows) + ((r0 - w0) * scale)) * width, count)
+                .CopyTo(whole.Data.AsSpan(((c * rows) + (r0 * scale)) * width));
+    }
+
+    private static void Add(Dictionary<int, double[]> sums, int k, float[] part)
+    {
+        if (!sums.TryGetValue(k, out var total))
+            sums[k] = total = new double[part.Length];
+        for (int i = 0; i < part.Length; i++)
+            total[i] += part[i];
+    }
+
+    // The frame's mean and variance of each group, [2, G], from its sums [3, G].
+    private static float[] Statistics(double[] sums)
+    {
+        int groups = sums.Length / 3;
+        var statistics = new float[2 * groups];
+        for (int c = 0; c < groups; c++)
+        {
+            double w = sums[(2 * groups) + c], mean = sums[c] / w;
+            statistics[c] = (float)mean;
+            statistics[groups + c] = (float)Math.Max(0, (sums[groups + c] / w) - (mean * mean));
+        }
+        return statistics;
+    }
+
+    public void Dispose()
+    {
+        if (encoder.IsValueCreated)
+            encoder.Value.Dispose();
+        if (decoder.IsValueCreated)
+            decoder.Value.Dispose();
+    }
+}
+
+/// <summary>A network compiled as consecutive segments (<see cref="GraphBuilder.Split"/>), one session each. Owns them.</summary>
+internal sealed class SegmentedNetwork(IReadOnlyList<NetworkSession> segments) : IDisposable
+{
+    public IReadOnlyList<NetworkSession> Segments { get; } = segments;
+
+    public void Dispose()
+    {
+        foreach (var segment in Segments)
+            segment.Dispose();
+    }
+}
