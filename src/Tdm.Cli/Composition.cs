@@ -37,6 +37,7 @@ internal static class Composition
         services.AddSingleton<ICommand>(sp => new BenchRestoreCommand(sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton<ICommand>(sp => new BenchDevicesCommand(sp.GetRequiredService<CliConsole>()));
         services.AddSingleton<ICommand>(sp => new BenchTemporalCommand(sp.GetRequiredService<CliConsole>()));
+        services.AddSingleton<ICommand>(sp => new BenchTilesCommand(sp.GetRequiredService<CliConsole>()));
         services.AddSingleton<ICommand>(sp => new DatasetBuildCommand(
             sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MediaProbe>(), sp.GetRequiredService<FfmpegTools>()));
         services.AddSingleton<ICommand>(sp => new DatasetInspectCommand(sp.GetRequiredService<CliConsole>(), sp.GetRequiredService<FfmpegTools>()));

@@ -25,6 +25,11 @@ public sealed record EngineOptions
     /// networks' batch (the engine also does this by itself when the device runs out of memory).</summary>
     public bool SplitGuidanceBatch { get; init; }
 
+    /// <summary>Latent tiles evaluated together in one batch of the networks (tiles x frames x guidance halves). Null:
+    /// every tile of a step on CUDA, shrunk by halves when the device runs out of memory; one on the CPU, where a
+    /// larger batch is no faster.</summary>
+    public int? TileBatch { get; init; }
+
     /// <summary>Checks only ('tdm bench devices --candidate cpu-fp16'): on the CPU, build the float16 graphs that CUDA
     /// runs instead of float32. Slow; it measures half precision against the reference on machines without a GPU.</summary>
     public bool HalfPrecisionOnCpu { get; init; }

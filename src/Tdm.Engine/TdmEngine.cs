@@ -16,7 +16,7 @@ public sealed class TdmEngine : IDisposable
     private readonly EngineOptions _options;
     private readonly Lazy<(SessionFactory Sessions, TensorDevice Device, string? Note)> _device;
     private readonly ConcurrentDictionary<ModelPaths, Lazy<VideoRestorer>> _restorers = new();
-    private readonly ConcurrentBag<IDisposable> _models = [];
+    private readonly ConcurrentBag<TdmModel> _models = [];
     private readonly RestoredChunkCache _cache;
 
     /// <summary>Creates the engine; nothing is loaded until a model is asked for.</summary>
@@ -88,6 +88,11 @@ public sealed class TdmEngine : IDisposable
     /// <summary>Restored chunks held in memory now (diagnostics and tests).</summary>
     public int CachedChunks => _cache.Count;
 
+    /// <summary>The most host memory, in bytes, the VAE has held for one frame's activations while it ran a frame
+    /// larger than one tile (its GroupNorms need the whole frame's statistics, so each waits for the whole frame;
+    /// benchmarks report it apart from the networks' working memory).</summary>
+    public long PeakVaeActivationBytes => _models.Select(m => m.Pipeline.TiledVae.PeakHeldBytes).DefaultIfEmpty().Max();
+
     public void Dispose()
     {
         foreach (var model in _models)
@@ -119,7 +124,7 @@ public sealed class TdmEngine : IDisposable
     private VideoRestorer Load(ModelPaths paths)
     {
         var (sessions, device, _) = _device.Value;
-        var model = ModelLoader.Load(paths, sessions, device, _options.SplitGuidanceBatch);
+        var model = ModelLoader.Load(paths, sessions, device, _options.SplitGuidanceBatch, _options.TileBatch);
         _models.Add(model);
         return new VideoRestorer(model, _cache, _options.TaskPrompts);
     }

@@ -35,6 +35,8 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         var deviceIndex = BenchModels.DeviceIndex();
         var threads = BenchModels.Threads();
         var cache = BenchModels.CacheDirectory("compiled graphs and synthesized models");
+        var tile = CliOptions.Int("--tile", "PX", "latent tile side in image pixels (multiple of 64)", new RestoreSettings().Tile, 64, 4096);
+        var overlap = CliOptions.Int("--tile-overlap", "PX", "least overlap of neighbouring tiles in image pixels", new RestoreSettings().TileOverlap, 0, 4032);
         var rounds = CliOptions.Int("--rounds", "N", "rounds of both modes, alternating which goes first; each mode's fastest run is printed", 2, 1, 20);
         var command = new DocumentedCommand(
             "restore",
@@ -43,7 +45,7 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
             "A benchmark, not a test: the figures depend on the machine. The two modes alternate, so neither "
                 + "always runs first on a warming or busy machine. " + ExitCodes.Help)
         {
-            architecture, model, frames, size, inversionSteps, steps, device, deviceIndex, threads, cache, rounds,
+            architecture, model, frames, size, inversionSteps, steps, device, deviceIndex, threads, cache, tile, overlap, rounds,
         };
         command.SetAction((result, cancel) =>
         {
@@ -51,7 +53,9 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
             var count = result.GetValue(frames);
             var (width, height) = result.GetValue(size) ?? (arch == SyntheticArchitecture.Sd15 ? (896, 512) : (256, 128));
             var options = BenchModels.Engine(result, device, deviceIndex, threads, cache);
-            var settings = BenchModels.ClipSettings(result.GetValue(inversionSteps), result.GetValue(steps), count, width, height);
+            var settings = BenchModels.ClipSettings(result.GetValue(inversionSteps), result.GetValue(steps), count, width, height)
+                with { Tile = result.GetValue(tile), TileOverlap = result.GetValue(overlap) };
+            settings.Validate();
             var folder = result.GetValue(model) ?? BenchModels.Synthesized(arch, options, console);
             return Task.FromResult(Run(folder, count, width, height, result.GetValue(rounds), options, settings, cancel));
         });
@@ -97,11 +101,13 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         console.Out.WriteLine(string.Create(inv, $"SW-CFA / plain attention time: {swcfa.Elapsed / plain.Elapsed:0.000}"));
         double megapixels = width * (double)height / 1e6;
         console.Out.WriteLine(string.Create(inv, $"seconds per megapixel (SW-CFA): {swcfa.Elapsed / frames / megapixels:0.000}; tiles per frame: {processed.Tiles.Count}"));
-        // The clip's frames (input and restored, RGBA float) are what any restore holds; the rest of the peak is the
-        // networks' working memory, which tiles bound.
+        // The clip's frames (input and restored, RGBA float) are what any restore holds, and a frame larger than a tile
+        // holds the VAE's activations for the whole frame between GroupNorms (host memory that grows with the
+        // frame); the rest of the peak is the networks' working memory, which tiles bound.
         long frameBuffers = 2L * frames * width * height * 4 * sizeof(float);
+        long vaeActivations = engine.PeakVaeActivationBytes;
         var resident = PeakMemory.ProcessPeakBytes();
-        console.Out.WriteLine(string.Create(inv, $"memory: clip frame buffers {Gib(frameBuffers)}; working memory {Gib(resident - frameBuffers - baseline)} (peak resident less the frame buffers and the {Gib(baseline)} resident before the first restore)"));
+        console.Out.WriteLine(string.Create(inv, $"memory: clip frame buffers {Gib(frameBuffers)}; VAE activations of one frame between GroupNorms (host) {Gib(vaeActivations)}; working memory {Gib(resident - frameBuffers - vaeActivations - baseline)} (peak resident less those and the {Gib(baseline)} resident before the first restore)"));
         var gpu = engine.DeviceDescription.Contains("CUDA", StringComparison.OrdinalIgnoreCase) ? PeakMemory.GpuBytes(tools) : null;
         console.Out.WriteLine(string.Create(inv, $"peak memory: {Gib(resident)} resident (process){(gpu is null ? "" : $", {Gib(gpu)} on the GPU (nvidia-smi)")}"));
         return ExitCodes.Ok;

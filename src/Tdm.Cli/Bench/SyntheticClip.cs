@@ -11,6 +11,24 @@ internal sealed class SyntheticClip : IClip
 {
     private readonly Frame[] _frames;
 
+    private SyntheticClip(Frame[] frames) => _frames = frames;
+
+    /// <summary>Slow colour gradients drifting a pixel a frame: no edges of their own for a tile seam to hide behind.</summary>
+    public static SyntheticClip Smooth(int length, int width, int height) => new([.. Enumerable.Range(0, length).Select(t =>
+    {
+        var f = new Frame(width, height);
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                var p = f[x, y];
+                p[0] = (float)(0.5 + (0.3 * Math.Sin((x + t) / 57.0)));
+                p[1] = (float)(0.5 + (0.3 * Math.Cos((y - t) / 41.0)));
+                p[2] = (float)(0.4 + (0.2 * Math.Sin((x + y) / 73.0)));
+                p[3] = 1f;
+            }
+        return f;
+    })]);
+
     /// <summary>Makes <paramref name="length"/> frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
     public SyntheticClip(int length, int width, int height)
     {

@@ -135,6 +135,17 @@ internal sealed class LatentTiles
         return g;
     }
 
+    /// <summary>Rows: result = whole[start:end] along the batch axis (starts and ends int64 [1]): one tile's part of
+    /// a batch of tiles.</summary>
+    public static GraphBuilder RowsGraph()
+    {
+        var g = new GraphBuilder("tile_rows", TensorType.Float);
+        var x = g.InputOfAnyShape(Whole, TensorType.Float);
+        var part = g.Slice(x, g.Input(Starts4, TensorType.Int64, 1), g.Input(Ends4, TensorType.Int64, 1), g.Int64s(0));
+        g.OutputOfAnyShape(Result, part, TensorType.Float);
+        return g;
+    }
+
     /// <summary>Normalise: result = whole / sum (sum [1, 1, H, W], the weights' sum).</summary>
     public static GraphBuilder NormaliseGraph()
     {

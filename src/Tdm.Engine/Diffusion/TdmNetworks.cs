@@ -20,7 +20,7 @@ internal sealed class TdmNetworks(NetworkSession unet, NetworkSession controlNet
         _steps.GetOrAdd((guidanceGroups, nextGroups),
             key => new Lazy<NetworkSession>(() => sessions.Create(DdimStep.Build(key.Item1, key.Item2)))).Value;
 
-    /// <summary>The tile graphs (crop, first blend, accumulating blend, normalise), built on first use.</summary>
+    /// <summary>The tile graphs (crop, first blend, accumulating blend, normalise, rows of a batch), built on first use.</summary>
     public NetworkSession TileCrop => Graph("crop", LatentTiles.CropGraph);
 
     public NetworkSession TileBlendFirst => Graph("first", () => LatentTiles.BlendGraph(accumulate: false));
@@ -28,6 +28,8 @@ internal sealed class TdmNetworks(NetworkSession unet, NetworkSession controlNet
     public NetworkSession TileBlendAdd => Graph("add", () => LatentTiles.BlendGraph(accumulate: true));
 
     public NetworkSession TileNormalise => Graph("normalise", LatentTiles.NormaliseGraph);
+
+    public NetworkSession TileRows => Graph("rows", LatentTiles.RowsGraph);
 
     private NetworkSession Graph(string name, Func<Graphs.GraphBuilder> build) =>
         _graphs.GetOrAdd(name, _ => new Lazy<NetworkSession>(() => sessions.Create(build()))).Value;

@@ -13,6 +13,9 @@ namespace Tdm.Engine.Diffusion;
 /// </summary>
 internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeDecoder, TiledVae tiledVae, TdmSampler sampler, TensorDevice device)
 {
+    /// <summary>The VAE for frames larger than one tile.</summary>
+    public TiledVae TiledVae => tiledVae;
+
     /// <summary>Network evaluations of a chunk, for progress: one VAE encode stage, every inversion and sampling
     /// step on every one of <paramref name="tiles"/> tiles, one VAE decode stage (each reported once through
     /// <c>stageDone</c>).</summary>

@@ -10,11 +10,30 @@ namespace Tdm.Engine.Diffusion;
 /// through the ControlNet, with frame-mixed self-attention (SW-CFA) throughout. Every tensor stays on the device;
 /// cancellation is honoured inside and between network evaluations.
 /// </summary>
-/// <remarks>With guidance the networks see the batch [uncond F; cond F]. When the device runs out of memory, or when
-/// <paramref name="splitGuidance"/> asks for it, each half runs on its own (SW-CFA never mixes across the halves,
-/// so only rounding differs); a chunk whose halves still do not fit fails with an out-of-memory error.</remarks>
-internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, DdimScheduler scheduler, bool splitGuidance = false)
+/// <remarks>With guidance the networks see the batch [uncond F; cond F], and up to <paramref name="tileBatch"/> latent
+/// tiles of a step go through them together. When the device runs out of memory the tile batch is halved (and stays
+/// so), down to one tile; then, or when <paramref name="splitGuidance"/> asks for it, each guidance half runs on its
+/// own (SW-CFA never mixes across tiles or halves, so only rounding differs); a chunk whose halves still do not fit
+/// fails with an out-of-memory error.</remarks>
+internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, DdimScheduler scheduler, bool splitGuidance = false, int tileBatch = 1)
 {
+    private int _tileBatch = tileBatch >= 1 ? tileBatch : throw new ArgumentOutOfRangeException(nameof(tileBatch), tileBatch, "at least one tile");
+
+    /// <summary>Tiles evaluated together now (halved by each out-of-memory failure).</summary>
+    public int TileBatch => Volatile.Read(ref _tileBatch);
+
+    // Halves the tile batch after an out-of-memory failure with a batch of `failed`; false when it was one already.
+    private bool ShrinkTileBatch(int failed)
+    {
+        if (failed <= 1)
+            return false;
+        int smaller = failed / 2;
+        for (int now = TileBatch; now > smaller && Interlocked.CompareExchange(ref _tileBatch, smaller, now) != now; now = TileBatch)
+        {
+        }
+        return true;
+    }
+
     /// <summary>
     /// Denoises <paramref name="latents"/> ([F, 4, h, w] on the device; not consumed). <paramref name="control"/>
     /// is the degraded frames [F, 3, 8h, 8w] in [0, 1]; the embeddings are [1, 77, D] for the prompt and the
@@ -188,6 +207,8 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         // On the CPU an upload is a view of the host array: the arrays stay referenced here while the views live.
         private readonly HostTensor[] _weightsHost = grid.IsWhole ? [] : [.. grid.Tiles.Select(t => new HostTensor(grid.Weights(t), 1, 1, t.Height, t.Width))];
         private readonly HostTensor? _sumHost = grid.IsWhole ? null : new HostTensor(grid.WeightSum(), 1, 1, grid.Height, grid.Width);
+        private readonly Dictionary<(Conditioning, int), Conditioning> _batched = [];
+        private readonly List<HostTensor> _hosts = [];
         private List<OrtValue>? _weights;
         private OrtValue? _sum;
 
@@ -203,23 +224,25 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             OrtValue? blended = null;
             try
             {
-                for (int i = 0; i < grid.Tiles.Count; i++)
+                for (int first = 0; first < grid.Tiles.Count;)
                 {
-                    var tile = grid.Tiles[i];
-                    using var part = Crop(sample, tile, 1, cancel);
-                    using var control = Crop(c.Control, tile, 8, cancel);
-                    using var eps = sampler.PredictNoise(part, control, t, c, batch, cancel);
-                    using var pads = OrtValue.CreateTensorValueFromMemory(new long[]
+                    int count = Math.Min(sampler.TileBatch, grid.Tiles.Count - first);
+                    List<OrtValue> eps;
+                    try
                     {
-                        0, 0, tile.Y, tile.X, 0, 0, grid.Height - tile.Y - tile.Height, grid.Width - tile.X - tile.Width,
-                    }, [8]);
-                    var inputs = new List<(string, OrtValue)> { (LatentTiles.Part, eps), (LatentTiles.Weight, _weights[i]), (LatentTiles.Pads, pads) };
-                    if (blended is not null)
-                        inputs.Add((LatentTiles.Whole, blended));
-                    var next = device.Run(blended is null ? networks.TileBlendFirst : networks.TileBlendAdd, inputs, [LatentTiles.Result], cancel)[0];
-                    blended?.Dispose();
-                    blended = next;
-                    tileDone?.Invoke();
+                        eps = PredictTiles(sample, t, c, batch, first, count, cancel);
+                    }
+                    catch (TdmException e) when (e.Kind == TdmErrorKind.OutOfMemory && sampler.ShrinkTileBatch(count))
+                    {
+                        continue;
+                    }
+                    for (int j = 0; j < count; j++)
+                    {
+                        using var part = eps[j];
+                        blended = Blend(blended, part, first + j, cancel);
+                        tileDone?.Invoke();
+                    }
+                    first += count;
                 }
                 _sum ??= device.Upload(_sumHost!);
                 return device.Run(networks.TileNormalise, [(LatentTiles.Whole, blended!), (LatentTiles.Sum, _sum)], [LatentTiles.Result], cancel)[0];
@@ -228,6 +251,83 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             {
                 blended?.Dispose();
             }
+        }
+
+        // The noise predictions of tiles first .. first + count - 1, evaluated as one batch of the networks:
+        // [tile 0's batch; tile 1's batch; ...], with the conditioning repeated and frame mixing kron(I_count, M).
+        private List<OrtValue> PredictTiles(OrtValue sample, int t, Conditioning c, int batch, int first, int count, CancellationToken cancel)
+        {
+            var parts = new List<OrtValue>(count);
+            var controls = new List<OrtValue>(count);
+            try
+            {
+                for (int j = 0; j < count; j++)
+                {
+                    parts.Add(Crop(sample, grid.Tiles[first + j], 1, cancel));
+                    controls.Add(Crop(c.Control, grid.Tiles[first + j], 8, cancel));
+                }
+                if (count == 1)
+                    return [sampler.PredictNoise(parts[0], controls[0], t, c, batch, cancel)];
+                using var part = device.Concat(parts);
+                using var control = device.Concat(controls);
+                using var eps = sampler.PredictNoise(part, control, t, Batched(c, count), count * batch, cancel);
+                var result = new List<OrtValue>(count);
+                for (int j = 0; j < count; j++)
+                {
+                    using var starts = OrtValue.CreateTensorValueFromMemory(new long[] { j * batch }, [1]);
+                    using var ends = OrtValue.CreateTensorValueFromMemory(new long[] { (j + 1) * batch }, [1]);
+                    result.Add(device.Run(networks.TileRows, [(LatentTiles.Whole, eps), (LatentTiles.Starts4, starts), (LatentTiles.Ends4, ends)],
+                        [LatentTiles.Result], cancel)[0]);
+                }
+                return result;
+            }
+            finally
+            {
+                parts.ForEach(p => p.Dispose());
+                controls.ForEach(p => p.Dispose());
+            }
+        }
+
+        // Adds tile i's prediction, times its weights, into the blend (the first tile starts it).
+        private OrtValue Blend(OrtValue? blended, OrtValue eps, int i, CancellationToken cancel)
+        {
+            var tile = grid.Tiles[i];
+            using var pads = OrtValue.CreateTensorValueFromMemory(new long[]
+            {
+                0, 0, tile.Y, tile.X, 0, 0, grid.Height - tile.Y - tile.Height, grid.Width - tile.X - tile.Width,
+            }, [8]);
+            var inputs = new List<(string, OrtValue)> { (LatentTiles.Part, eps), (LatentTiles.Weight, _weights![i]), (LatentTiles.Pads, pads) };
+            if (blended is not null)
+                inputs.Add((LatentTiles.Whole, blended));
+            var next = device.Run(blended is null ? networks.TileBlendFirst : networks.TileBlendAdd, inputs, [LatentTiles.Result], cancel)[0];
+            blended?.Dispose();
+            return next;
+        }
+
+        // The conditioning of a batch of `count` tiles, made on first use and kept for the run.
+        private Conditioning Batched(Conditioning c, int count)
+        {
+            if (_batched.TryGetValue((c, count), out var cached))
+                return cached;
+            OrtValue Mix(OrtValue m)
+            {
+                var one = device.Download(m);
+                int b = (int)one.Shape[0];
+                var mix = new HostTensor(count * b, count * b);
+                for (int j = 0; j < count; j++)
+                    for (int r = 0; r < b; r++)
+                        one.Data.AsSpan(r * b, b).CopyTo(mix.Data.AsSpan((((j * b) + r) * count * b) + (j * b)));
+                _hosts.Add(mix);
+                return device.Upload(mix);
+            }
+            var batched = c with
+            {
+                Embeddings = device.Concat(Enumerable.Repeat(c.Embeddings, count).ToList()),
+                UNetMix = Mix(c.UNetMix),
+                ControlNetMix = Mix(c.ControlNetMix),
+            };
+            _batched[(c, count)] = batched;
+            return batched;
         }
 
         // The tile's window of a latent (scale 1) or of the control image (scale 8).
@@ -243,6 +343,12 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         {
             _weights?.ForEach(w => w.Dispose());
             _sum?.Dispose();
+            foreach (var c in _batched.Values)
+            {
+                c.Embeddings.Dispose();
+                c.UNetMix.Dispose();
+                c.ControlNetMix.Dispose();
+            }
         }
     }
 

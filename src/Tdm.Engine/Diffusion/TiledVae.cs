@@ -20,8 +20,14 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     /// latent resolution plus one at twice it, which reach 1.5 latent rows.</summary>
     public const int Margin = 2;
 
-    // Attention scores held at once for a band's queries against the frame's keys (64 MiB of float32).
-    private const long AttentionScores = 1L << 24;
+    private long _peakHeldBytes;
+
+    /// <summary>The most host memory one frame's activations between segments have taken so far.</summary>
+    public long PeakHeldBytes => Interlocked.Read(ref _peakHeldBytes);
+
+    // Attention scores held at once for a band's queries against the frame's keys (256 MiB of float32): a UHD frame's
+    // one latent row of queries, so HD and UHD hold the same.
+    private const long AttentionScores = 1L << 26;
 
     /// <summary>Encodes <paramref name="image"/> [1, 3, H, W] in [-1, 1] to the latent [1, c, H/8, W/8], in bands of
     /// about <paramref name="tile"/> x <paramref name="tile"/> latent pixels.</summary>
@@ -41,6 +47,7 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
         int bandRows = Math.Max(2 * Margin, (tile * tile) + width - 1) / width;
         int attentionRows = (int)Math.Clamp(AttentionScores / ((long)width * width * height), 1, height);
         var values = new Dictionary<string, HostTensor>(StringComparer.Ordinal) { [inputName] = input };
+        var buffers = new Buffers();
         var statistics = new Dictionary<int, float[]>();
         var segments = network.Segments;
         for (int s = 0; s < segments.Count; s++)
@@ -55,7 +62,7 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
             for (int r0 = 0; r0 < height; r0 += rows)
             {
                 int r1 = Math.Min(height, r0 + rows), w0 = Math.Max(0, r0 - margin), w1 = Math.Min(height, r1 + margin);
-                var hosts = session.InputNames.Select(name => Input(name, values, statistics, r0, r1, w0, w1, height)).ToList();
+                var hosts = session.InputNames.Select(name => Input(name, values, statistics, r0, r1, w0, w1, height, buffers)).ToList();
                 var uploaded = hosts.Select(device.Upload).ToList();
                 try
                 {
@@ -63,25 +70,38 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
                     foreach (var (name, result) in wanted.Zip(results))
                         using (result)
                         {
-                            var part = device.Download(result);
+                            var part = device.Download(result, buffers.Rent(result.GetTensorTypeAndShape().Shape));
                             if (name.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal))
                                 Add(sums, int.Parse(name[FrameStatistics.Sums.Length..], System.Globalization.CultureInfo.InvariantCulture), part.Data);
                             else
-                                Paste(produced, Base(name), part, r0, r1, w0, w1, height);
+                                Paste(produced, Base(name), part, r0, r1, w0, w1, height, buffers);
+                            buffers.Return(part);
                         }
                 }
                 finally
                 {
                     uploaded.ForEach(u => u.Dispose());
+                    // Crops go back to the pool; whole-frame values and the small inputs are not the pool's.
+                    foreach (var (name, host) in session.InputNames.Zip(hosts))
+                        if (name.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal) || name == inputName)
+                            buffers.Return(host);
                 }
             }
             foreach (var (name, value) in produced)
                 values[name] = value;
+            long held = values.Values.Sum(v => (long)v.Data.Length * sizeof(float));
+            for (long peak = PeakHeldBytes; held > peak && Interlocked.CompareExchange(ref _peakHeldBytes, held, peak) != peak; peak = PeakHeldBytes)
+            {
+            }
             foreach (var (k, total) in sums)
                 statistics[k] = Statistics(total);
             // Drop what no later segment reads: at most a few of the frame's activations are held at once.
             foreach (var name in values.Keys.Where(n => n != outputName && !segments.Skip(s + 1).Any(later => later.InputNames.Any(i => Base(i) == n))).ToList())
+            {
+                if (name != inputName)
+                    buffers.Return(values[name]);
                 values.Remove(name);
+            }
         }
         return values[outputName];
     }
@@ -93,7 +113,7 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
 
     // One input of a band whose own latent rows are r0..r1 and whose window is w0..w1.
     private static HostTensor Input(string name, Dictionary<string, HostTensor> values, Dictionary<int, float[]> statistics,
-        int r0, int r1, int w0, int w1, int height)
+        int r0, int r1, int w0, int w1, int height, Buffers buffers)
     {
         if (name == FrameStatistics.TileWeight)
         {
@@ -108,26 +128,26 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
             return new HostTensor(given, 2, given.Length / 2);
         }
         var whole = values[Base(name)];
-        return name.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal) ? whole : Rows(whole, w0, w1, height);
+        return name.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal) ? whole : Rows(whole, w0, w1, height, buffers);
     }
 
     // Latent rows w0..w1 of a frame's value (at any multiple of the latent resolution).
-    private static HostTensor Rows(HostTensor whole, int w0, int w1, int height)
+    private static HostTensor Rows(HostTensor whole, int w0, int w1, int height, Buffers buffers)
     {
         int channels = (int)whole.Shape[1], rows = (int)whole.Shape[2], width = (int)whole.Shape[3], scale = rows / height;
         int from = w0 * scale, count = (w1 - w0) * scale, plane = count * width;
-        var crop = new HostTensor(1, channels, count, width);
+        var crop = buffers.Rent([1, channels, count, width]);
         for (int c = 0; c < channels; c++)
             whole.Data.AsSpan(((c * rows) + from) * width, plane).CopyTo(crop.Data.AsSpan(c * plane));
         return crop;
     }
 
     // Puts a band's own latent rows r0..r1 (from row r0 - w0 of its window of rows w0..w1) into the frame's value.
-    private static void Paste(Dictionary<string, HostTensor> produced, string name, HostTensor part, int r0, int r1, int w0, int w1, int height)
+    private static void Paste(Dictionary<string, HostTensor> produced, string name, HostTensor part, int r0, int r1, int w0, int w1, int height, Buffers buffers)
     {
         int channels = (int)part.Shape[1], partRows = (int)part.Shape[2], width = (int)part.Shape[3], scale = partRows / (w1 - w0);
         if (!produced.TryGetValue(name, out var whole))
-            produced[name] = whole = new HostTensor(1, channels, height * scale, width);
+            produced[name] = whole = buffers.Rent([1, channels, height * scale, width]);
         int rows = height * scale, count = (r1 - r0) * scale * width;
         for (int c = 0; c < channels; c++)
             part.Data.AsSpan(((c * partRows) + ((r0 - w0) * scale)) * width, count)
@@ -162,6 +182,30 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
             encoder.Value.Dispose();
         if (decoder.IsValueCreated)
             decoder.Value.Dispose();
+    }
+}
+
+/// <summary>
+/// Arrays of one frame's run, reused by length: every piece of the VAE makes and drops frame-sized values and
+/// band-sized crops of the same few sizes, which would otherwise pile up in the managed heap between collections.
+/// Rented arrays hold stale values: each is overwritten whole before it is read.
+/// </summary>
+internal sealed class Buffers
+{
+    private readonly Dictionary<int, Stack<float[]>> _free = [];
+
+    public HostTensor Rent(long[] shape)
+    {
+        int length = checked((int)shape.Aggregate(1L, (a, d) => a * d));
+        var array = _free.TryGetValue(length, out var stack) && stack.Count > 0 ? stack.Pop() : new float[length];
+        return new HostTensor(array, shape);
+    }
+
+    public void Return(HostTensor tensor)
+    {
+        if (!_free.TryGetValue(tensor.Data.Length, out var stack))
+            _free[tensor.Data.Length] = stack = new Stack<float[]>();
+        stack.Push(tensor.Data);
     }
 }
 

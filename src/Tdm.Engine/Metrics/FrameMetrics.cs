@@ -25,4 +25,12 @@ public static class FrameMetrics
     /// </summary>
     public static double FlickerIndex(IReadOnlyList<Frame> output, IReadOnlyList<Frame> input) =>
         TemporalConsistency.FlickerIndex(output, input);
+
+    /// <summary>
+    /// The seam ratio of tiled frames: the mean absolute RGB step between neighbouring pixels across the tile edges
+    /// (<paramref name="columns"/> x steps from x - 1, <paramref name="rows"/> y steps from y - 1) over the same step
+    /// everywhere else. About 1 when tiles blend invisibly on smooth content.
+    /// </summary>
+    public static double SeamRatio(IReadOnlyList<Frame> frames, IReadOnlySet<int> columns, IReadOnlySet<int> rows) =>
+        Seams.Ratio(frames, columns, rows);
 }

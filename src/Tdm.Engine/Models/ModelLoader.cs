@@ -12,10 +12,10 @@ namespace Tdm.Engine.Models;
 /// </summary>
 internal static class ModelLoader
 {
-    public static TdmModel Load(ModelPaths paths, SessionFactory sessions, TensorDevice device, bool splitGuidance = false) =>
-        Load(ModelSource.Open(paths.Model, paths.ControlNet, paths.Tokenizer), sessions, device, splitGuidance);
+    public static TdmModel Load(ModelPaths paths, SessionFactory sessions, TensorDevice device, bool splitGuidance = false, int? tileBatch = null) =>
+        Load(ModelSource.Open(paths.Model, paths.ControlNet, paths.Tokenizer), sessions, device, splitGuidance, tileBatch);
 
-    public static TdmModel Load(ModelSource source, SessionFactory sessions, TensorDevice device, bool splitGuidance = false)
+    public static TdmModel Load(ModelSource source, SessionFactory sessions, TensorDevice device, bool splitGuidance = false, int? tileBatch = null)
     {
         if (source.ControlNet is null)
             throw new CheckpointException(source.ModelPath,
@@ -36,7 +36,7 @@ internal static class ModelLoader
             string identity = string.Join("|", NetworkCatalogue.Components.Select(c => FileIdentity.Of(c.Source(source)!.WeightsPath)))
                 + $"|{sessions.Device.CacheKey}|{sessions.Device.ComputeType}";
             var pipeline = new TdmPipeline(compiled[NetworkCatalogue.VaeEncoder], compiled[NetworkCatalogue.VaeDecoder], tiledVae,
-                new TdmSampler(networks, device, scheduler, splitGuidance), device);
+                new TdmSampler(networks, device, scheduler, splitGuidance, tileBatch ?? (device.Device.IsCuda ? int.MaxValue : 1)), device);
             var textEncoder = compiled[NetworkCatalogue.TextEncoder];
             return new TdmModel(identity, new PromptEmbeddings(tokenizer, textEncoder, device), pipeline,
                 [networks, compiled[NetworkCatalogue.VaeEncoder], compiled[NetworkCatalogue.VaeDecoder], tiledVae, textEncoder]);

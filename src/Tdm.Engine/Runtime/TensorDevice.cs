@@ -58,11 +58,16 @@ internal sealed class TensorDevice : IDisposable
     }
 
     /// <summary>Copies a device tensor into managed memory.</summary>
-    public HostTensor Download(OrtValue value)
+    public HostTensor Download(OrtValue value) => Download(value, new HostTensor(value.GetTensorTypeAndShape().Shape));
+
+    /// <summary>Copies a device tensor into <paramref name="host"/>, which has its shape; returns it.</summary>
+    public HostTensor Download(OrtValue value, HostTensor host)
     {
         if (_copy is null)
-            return HostTensor.From(value);
-        var host = new HostTensor(value.GetTensorTypeAndShape().Shape);
+        {
+            value.GetTensorDataAsSpan<float>().CopyTo(host.Data);
+            return host;
+        }
         using var target = host.AsOrtValue();
         using var binding = _copy.Session.CreateIoBinding();
         binding.BindInput(CopyIn, value);

@@ -18,20 +18,20 @@ public sealed class TestClip
     /// <summary>The seed of the scenarios' clip (<see cref="HostScenario.Clip"/>).</summary>
     public const int DefaultSeed = 7;
 
-    public TestClip(int seed = DefaultSeed)
+    public TestClip(int seed = DefaultSeed, int width = Width, int height = Height, int length = Length)
     {
         var rng = new Random(seed);
-        Frames = new Frame[Length];
-        for (var t = 0; t < Length; t++)
+        Frames = new Frame[length];
+        for (var t = 0; t < length; t++)
         {
-            var f = new Frame(Width, Height);
-            for (var y = 0; y < Height; y++)
-                for (var x = 0; x < Width; x++)
+            var f = new Frame(width, height);
+            for (var y = 0; y < height; y++)
+                for (var x = 0; x < width; x++)
                 {
                     var px = f[x, y];
                     px[0] = Quantise(0.5f + (0.35f * MathF.Sin((x + t) * 0.09f)) + Noise(rng));
                     px[1] = Quantise(0.5f + (0.35f * MathF.Cos((y - t) * 0.13f)) + Noise(rng));
-                    px[2] = Quantise(0.3f + (0.4f * (x + y) / (Width + Height)) + Noise(rng));
+                    px[2] = Quantise(0.3f + (0.4f * (x + y) / (width + height)) + Noise(rng));
                     px[3] = 1f;
                 }
             Frames[t] = f;
@@ -44,7 +44,7 @@ public sealed class TestClip
     public string Write(string folder, string ext)
     {
         Directory.CreateDirectory(folder);
-        for (var t = 0; t < Length; t++)
+        for (var t = 0; t < Frames.Length; t++)
         {
             var path = Path.Combine(folder, $"frame_{t:D4}.{ext}");
             if (ext == "pfm")
