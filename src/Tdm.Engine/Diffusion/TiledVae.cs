@@ -11,10 +11,16 @@ namespace Tdm.Engine.Diffusion;
 /// latent rows above and below (more than any segment's convolutions reach), and keeps only its own rows. A band
 /// also reports its rows' sums at the GroupNorm that ends its segment, so the next segment normalises with the whole
 /// frame's statistics: nothing depends on where the bands fall, which is what keeps tiled VAEs from shifting colour
-/// from tile to tile. Attention takes the whole frame's keys and values for each band's queries. Between segments
-/// the frame's activations wait in host memory.
+/// from tile to tile. Attention takes the whole frame's keys and values (at the latent resolution: the only
+/// frame-sized values on the device) for each band's queries. Between segments the frame's activations wait in host
+/// memory.
 /// </summary>
-internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNetwork> decoder, TensorDevice device) : IDisposable
+/// <param name="encoder">The encoder cut into segments (<c>vae_encoder_tiled</c>), compiled on first use.</param>
+/// <param name="decoder">The decoder cut into segments (<c>vae_decoder_tiled</c>), compiled on first use.</param>
+/// <param name="device">Where the segments run.</param>
+/// <param name="attentionScores">Attention scores held at once for a band's queries against the frame's keys.</param>
+internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNetwork> decoder, TensorDevice device,
+    long attentionScores = TiledVae.AttentionScores) : IDisposable
 {
     /// <summary>Latent rows of context above and below a band: a segment holds at most one 3x3 convolution at the
     /// latent resolution plus one at twice it, which reach 1.5 latent rows.</summary>
@@ -25,9 +31,8 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     /// <summary>The most host memory one frame's activations between segments have taken so far.</summary>
     public long PeakHeldBytes => Interlocked.Read(ref _peakHeldBytes);
 
-    // Attention scores held at once for a band's queries against the frame's keys (256 MiB of float32): a UHD frame's
-    // one latent row of queries, so HD and UHD hold the same.
-    private const long AttentionScores = 1L << 26;
+    /// <summary>Attention scores held at once by default (64 MiB of float32), whatever the frame's size.</summary>
+    public const long AttentionScores = 1L << 24;
 
     /// <summary>Encodes <paramref name="image"/> [1, 3, H, W] in [-1, 1] to the latent [1, c, H/8, W/8], in bands of
     /// about <paramref name="tile"/> x <paramref name="tile"/> latent pixels.</summary>
@@ -44,8 +49,7 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
         if (input.Shape[0] != 1 || input.Shape[2] % inputScale != 0)
             throw new ArgumentException($"a [{string.Join(", ", input.Shape)}] tensor is not one frame", nameof(input));
         int height = (int)input.Shape[2] / inputScale, width = (int)input.Shape[3] / inputScale;
-        int bandRows = Math.Max(2 * Margin, (tile * tile) + width - 1) / width;
-        int attentionRows = (int)Math.Clamp(AttentionScores / ((long)width * width * height), 1, height);
+        int bandRows = Math.Max(2 * Margin, ((tile * tile) + width - 1) / width);
         var values = new Dictionary<string, HostTensor>(StringComparer.Ordinal) { [inputName] = input };
         var buffers = new Buffers();
         var statistics = new Dictionary<int, float[]>();
@@ -54,39 +58,44 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
         {
             var session = segments[s];
             bool attention = session.InputNames.Any(n => n.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal));
-            int rows = attention ? attentionRows : bandRows, margin = attention ? 0 : Margin;
+            // Attention: as many queries as the score budget allows (whole rows, or part of one on a very wide frame).
+            long queries = Math.Max(1, attentionScores / ((long)width * height));
+            int rows = attention ? (int)Math.Clamp(queries / width, 1, height) : bandRows;
+            int columns = attention ? (int)Math.Min(width, queries) : width, margin = attention ? 0 : Margin;
             var wanted = session.OutputNames.Where(n => n.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal)
                 || n.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal) || n == outputName).ToList();
             var produced = new Dictionary<string, HostTensor>(StringComparer.Ordinal);
             var sums = new Dictionary<int, double[]>();
             for (int r0 = 0; r0 < height; r0 += rows)
-            {
-                int r1 = Math.Min(height, r0 + rows), w0 = Math.Max(0, r0 - margin), w1 = Math.Min(height, r1 + margin);
-                var hosts = session.InputNames.Select(name => Input(name, values, statistics, r0, r1, w0, w1, height, buffers)).ToList();
-                var uploaded = hosts.Select(device.Upload).ToList();
-                try
+                for (int c0 = 0; c0 < width; c0 += columns)
                 {
-                    var results = device.Run(session, session.InputNames.Zip(uploaded).ToList(), wanted, cancel);
-                    foreach (var (name, result) in wanted.Zip(results))
-                        using (result)
-                        {
-                            var part = device.Download(result, buffers.Rent(result.GetTensorTypeAndShape().Shape));
-                            if (name.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal))
-                                Add(sums, int.Parse(name[FrameStatistics.Sums.Length..], System.Globalization.CultureInfo.InvariantCulture), part.Data);
-                            else
-                                Paste(produced, Base(name), part, r0, r1, w0, w1, height, buffers);
-                            buffers.Return(part);
-                        }
+                    var band = new Band(r0, Math.Min(height, r0 + rows), Math.Max(0, r0 - margin), Math.Min(height, r0 + rows + margin),
+                        c0, Math.Min(width, c0 + columns), height, width);
+                    var hosts = session.InputNames.Select(name => Input(name, values, statistics, band, buffers)).ToList();
+                    var uploaded = hosts.Select(device.Upload).ToList();
+                    try
+                    {
+                        var results = device.Run(session, session.InputNames.Zip(uploaded).ToList(), wanted, cancel);
+                        foreach (var (name, result) in wanted.Zip(results))
+                            using (result)
+                            {
+                                var part = device.Download(result, buffers.Rent(result.GetTensorTypeAndShape().Shape));
+                                if (name.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal))
+                                    Add(sums, int.Parse(name[FrameStatistics.Sums.Length..], System.Globalization.CultureInfo.InvariantCulture), part.Data);
+                                else
+                                    Paste(produced, Base(name), part, band, buffers);
+                                buffers.Return(part);
+                            }
+                    }
+                    finally
+                    {
+                        uploaded.ForEach(u => u.Dispose());
+                        // Crops go back to the pool; whole-frame values and the small inputs are not the pool's.
+                        foreach (var (name, host) in session.InputNames.Zip(hosts))
+                            if (name.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal) || name == inputName)
+                                buffers.Return(host);
+                    }
                 }
-                finally
-                {
-                    uploaded.ForEach(u => u.Dispose());
-                    // Crops go back to the pool; whole-frame values and the small inputs are not the pool's.
-                    foreach (var (name, host) in session.InputNames.Zip(hosts))
-                        if (name.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal) || name == inputName)
-                            buffers.Return(host);
-                }
-            }
             foreach (var (name, value) in produced)
                 values[name] = value;
             long held = values.Values.Sum(v => (long)v.Data.Length * sizeof(float));
@@ -111,15 +120,18 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
         : name.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal) ? name[GraphBuilder.WholePrefix.Length..]
         : name;
 
-    // One input of a band whose own latent rows are r0..r1 and whose window is w0..w1.
-    private static HostTensor Input(string name, Dictionary<string, HostTensor> values, Dictionary<int, float[]> statistics,
-        int r0, int r1, int w0, int w1, int height, Buffers buffers)
+    /// <summary>One run of a segment, in latent pixels of a <see cref="Height"/> x <see cref="Width"/> frame: it owns
+    /// rows Row0..Row1 of columns Column0..Column1 and sees rows Top..Bottom of them (its margin).</summary>
+    private readonly record struct Band(int Row0, int Row1, int Top, int Bottom, int Column0, int Column1, int Height, int Width);
+
+    // One input of a band.
+    private static HostTensor Input(string name, Dictionary<string, HostTensor> values, Dictionary<int, float[]> statistics, Band band, Buffers buffers)
     {
         if (name == FrameStatistics.TileWeight)
         {
-            var weight = new HostTensor(1, 1, w1 - w0, 1);
-            for (int r = r0; r < r1; r++)
-                weight.Data[r - w0] = 1f;
+            var weight = new HostTensor(1, 1, band.Bottom - band.Top, 1);
+            for (int r = band.Row0; r < band.Row1; r++)
+                weight.Data[r - band.Top] = 1f;
             return weight;
         }
         if (name.StartsWith(FrameStatistics.Statistics, StringComparison.Ordinal))
@@ -128,30 +140,32 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
             return new HostTensor(given, 2, given.Length / 2);
         }
         var whole = values[Base(name)];
-        return name.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal) ? whole : Rows(whole, w0, w1, height, buffers);
+        return name.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal) ? whole : Crop(whole, band, buffers);
     }
 
-    // Latent rows w0..w1 of a frame's value (at any multiple of the latent resolution).
-    private static HostTensor Rows(HostTensor whole, int w0, int w1, int height, Buffers buffers)
+    // The band's window of a frame's value (at any multiple of the latent resolution).
+    private static HostTensor Crop(HostTensor whole, Band band, Buffers buffers)
     {
-        int channels = (int)whole.Shape[1], rows = (int)whole.Shape[2], width = (int)whole.Shape[3], scale = rows / height;
-        int from = w0 * scale, count = (w1 - w0) * scale, plane = count * width;
-        var crop = buffers.Rent([1, channels, count, width]);
+        int channels = (int)whole.Shape[1], rows = (int)whole.Shape[2], width = (int)whole.Shape[3], scale = rows / band.Height;
+        int top = band.Top * scale, count = (band.Bottom - band.Top) * scale, left = band.Column0 * scale, span = (band.Column1 - band.Column0) * scale;
+        var crop = buffers.Rent([1, channels, count, span]);
         for (int c = 0; c < channels; c++)
-            whole.Data.AsSpan(((c * rows) + from) * width, plane).CopyTo(crop.Data.AsSpan(c * plane));
+            for (int y = 0; y < count; y++)
+                whole.Data.AsSpan((((c * rows) + top + y) * width) + left, span).CopyTo(crop.Data.AsSpan(((c * count) + y) * span));
         return crop;
     }
 
-    // Puts a band's own latent rows r0..r1 (from row r0 - w0 of its window of rows w0..w1) into the frame's value.
-    private static void Paste(Dictionary<string, HostTensor> produced, string name, HostTensor part, int r0, int r1, int w0, int w1, int height, Buffers buffers)
+    // Puts the band's own rows of a part (its window's output) into the frame's value.
+    private static void Paste(Dictionary<string, HostTensor> produced, string name, HostTensor part, Band band, Buffers buffers)
     {
-        int channels = (int)part.Shape[1], partRows = (int)part.Shape[2], width = (int)part.Shape[3], scale = partRows / (w1 - w0);
+        int channels = (int)part.Shape[1], partRows = (int)part.Shape[2], span = (int)part.Shape[3], scale = partRows / (band.Bottom - band.Top);
         if (!produced.TryGetValue(name, out var whole))
-            produced[name] = whole = buffers.Rent([1, channels, height * scale, width]);
-        int rows = height * scale, count = (r1 - r0) * scale * width;
+            produced[name] = whole = buffers.Rent([1, channels, band.Height * scale, band.Width * scale]);
+        int rows = band.Height * scale, width = band.Width * scale, from = (band.Row0 - band.Top) * scale, to = band.Row0 * scale;
+        int count = (band.Row1 - band.Row0) * scale, left = band.Column0 * scale;
         for (int c = 0; c < channels; c++)
-            part.Data.AsSpan(((c * partRows) + ((r0 - w0) * scale)) * width, count)
-                .CopyTo(whole.Data.AsSpan(((c * rows) + (r0 * scale)) * width));
+            for (int y = 0; y < count; y++)
+                part.Data.AsSpan((((c * partRows) + from + y) * span), span).CopyTo(whole.Data.AsSpan((((c * rows) + to + y) * width) + left));
     }
 
     private static void Add(Dictionary<int, double[]> sums, int k, float[] part)

@@ -43,6 +43,18 @@ public sealed class TiledVaeTests(ITestOutputHelper output) : IDisposable
         AssertClose(vae.Decode(latent, Tile, CancellationToken.None), expected, "decode");
     }
 
+    [Theory]
+    [InlineData(3 * LatentSize * LatentSize * LatentSize)] // three rows of queries a run
+    [InlineData(20 * LatentSize * LatentSize)] // 20 queries: parts of a row
+    public void Decode_AttentionInSmallerBands_MatchesTheUntiledDecoder(long scores)
+    {
+        using var plain = Session((w, t) => VaeGraph.BuildDecoder(GoldenSpecs.Vae(), w, t), _weights, "vae");
+        var latent = Latent();
+        var expected = Run(plain, (VaeGraph.Latent, latent))[VaeGraph.Image];
+        using var vae = Tiled(scores);
+        AssertClose(vae.Decode(latent, Tile, CancellationToken.None), expected, $"decode, {scores} attention scores a run");
+    }
+
     [Fact]
     public void Segments_CutAtEveryGroupNormAndBeforeAttention()
     {
@@ -61,10 +73,10 @@ public sealed class TiledVaeTests(ITestOutputHelper output) : IDisposable
         Assert.True(max <= MaxTolerance && mean <= MeanTolerance, $"{what}: max {max:E2}, mean {mean:E2}");
     }
 
-    private TiledVae Tiled() => new(
+    private TiledVae Tiled(long scores = TiledVae.AttentionScores) => new(
         new Lazy<SegmentedNetwork>(() => Segments((w, t) => VaeGraph.BuildEncoder(GoldenSpecs.Vae(), w, t, tiled: true))),
         new Lazy<SegmentedNetwork>(() => Segments((w, t) => VaeGraph.BuildDecoder(GoldenSpecs.Vae(), w, t, tiled: true))),
-        _device);
+        _device, scores);
 
     private SegmentedNetwork Segments(Func<ComponentWeights, TensorType, GraphBuilder> build)
     {
