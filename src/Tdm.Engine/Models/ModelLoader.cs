@@ -60,7 +60,7 @@ internal static class ModelLoader
         try
         {
             foreach (var part in parts)
-                compiled.Add(sessions.Create(part.Name, $"{key}-{compiled.Count}", () => part));
+                compiled.Add(sessions.Create(part.Name, $"{key}-{compiled.Count}", () => part, arena: false));
             return new SegmentedNetwork(compiled);
         }
         catch

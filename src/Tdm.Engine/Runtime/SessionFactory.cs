@@ -38,13 +38,16 @@ internal sealed class SessionFactory
     /// Compiles network <paramref name="name"/>, reading its built graph from the graph cache under
     /// <paramref name="key"/> (see <see cref="GraphCache.Key"/>) or building and caching it.
     /// </summary>
-    public NetworkSession Create(string name, string key, Func<GraphBuilder> build)
+    /// <remarks>Without <paramref name="arena"/> the session's CPU memory is allocated per run and freed after it
+    /// instead of kept in the session's own arena: for the many small sessions of a network cut into segments, whose
+    /// arenas would each keep their peak.</remarks>
+    public NetworkSession Create(string name, string key, Func<GraphBuilder> build, bool arena = true)
     {
         if (_graphs.TryLoad(name, key) is { } cached)
         {
             try
             {
-                return Create(name, cached.Model, cached.WeightsFolder);
+                return Create(name, cached.Model, cached.WeightsFolder, arena);
             }
             catch (GraphBuildException)
             {
@@ -53,7 +56,7 @@ internal sealed class SessionFactory
         }
         var (model, folder) = Serialize(build());
         _graphs.Store(name, key, model, folder);
-        return Create(name, model, folder);
+        return Create(name, model, folder, arena);
     }
 
     private (byte[] Model, string Folder) Serialize(GraphBuilder graph)
@@ -63,9 +66,10 @@ internal sealed class SessionFactory
     }
 
     /// <summary>Compiles a serialized graph whose external data lives in <paramref name="weightsFolder"/>.</summary>
-    public NetworkSession Create(string name, byte[] model, string weightsFolder)
+    public NetworkSession Create(string name, byte[] model, string weightsFolder, bool arena = true)
     {
         using var options = Options();
+        options.EnableCpuMemArena = arena;
         options.AddSessionConfigEntry(ExternalDataFolderKey, weightsFolder);
         try
         {
