@@ -54,6 +54,16 @@ internal static class BenchModels
     public static Option<int> SamplingSteps() => CliOptions.Int("--steps", "N", "DDIM sampling steps", 32, 1, 1000);
 
     /// <summary>--device-index N.</summary>
+    /// <summary>--arch: the random-weight model a benchmark synthesizes.</summary>
+    public static Option<SyntheticArchitecture> Architecture() =>
+        CliOptions.Choice("--arch", "the random-weight model to synthesize (kept in the cache folder)", Architectures, SyntheticArchitecture.Tiny);
+
+    /// <summary>--model: a model folder measured instead of a synthesized one.</summary>
+    public static Option<string?> Model() => CliOptions.Text("--model", "DIR", "measure this model folder instead of a synthesized one");
+
+    /// <summary>--device: where a benchmark runs.</summary>
+    public static Option<DeviceKind> Device() => CliOptions.Choice("--device", "auto, cuda or cpu", Devices, DeviceKind.Auto);
+
     public static Option<int> DeviceIndex() => CliOptions.Int("--device-index", "N", "which CUDA device", 0, 0, 64);
 
     /// <summary>--threads N.</summary>

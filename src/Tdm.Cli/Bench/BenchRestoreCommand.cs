@@ -25,13 +25,13 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
     /// <inheritdoc/>
     public Command Create()
     {
-        var architecture = CliOptions.Choice("--arch", "the random-weight model to synthesize (kept in the cache folder)", BenchModels.Architectures, SyntheticArchitecture.Tiny);
-        var model = CliOptions.Text("--model", "DIR", "measure this model folder instead of a synthesized one");
+        var architecture = BenchModels.Architecture();
+        var model = BenchModels.Model();
         var frames = CliOptions.Int("--frames", "N", "frames in the clip, all in one chunk", 16, 1, 256);
         var size = BenchModels.Size("frame size, processed as it is", "896x512 for sd15, 256x128 for tiny");
         var inversionSteps = BenchModels.InversionSteps();
         var steps = BenchModels.SamplingSteps();
-        var device = CliOptions.Choice("--device", "auto, cuda or cpu", BenchModels.Devices, DeviceKind.Auto);
+        var device = BenchModels.Device();
         var deviceIndex = BenchModels.DeviceIndex();
         var threads = BenchModels.Threads();
         var cache = BenchModels.CacheDirectory("compiled graphs and synthesized models");

@@ -27,15 +27,15 @@ internal sealed class BenchTilesCommand(CliConsole console) : ICommand
     /// <inheritdoc/>
     public Command Create()
     {
-        var architecture = CliOptions.Choice("--arch", "the random-weight model to synthesize (kept in the cache folder)", BenchModels.Architectures, SyntheticArchitecture.Tiny);
-        var model = CliOptions.Text("--model", "DIR", "measure this model folder instead of a synthesized one");
+        var architecture = BenchModels.Architecture();
+        var model = BenchModels.Model();
         var frames = CliOptions.Int("--frames", "N", "frames in the clip, all in one chunk", 2, 1, 64);
         var size = BenchModels.Size("frame size, processed as it is", "1024x512");
         var tile = CliOptions.Int("--tile", "PX", "latent tile side in image pixels (multiple of 64)", 256, 64, 4096);
         var overlaps = CliOptions.Text("--overlaps", "PX,...", "the tile overlaps to measure, in image pixels", "0,32,64,128,192");
         var inversionSteps = CliOptions.Int("--inversion-steps", "N", "DDIM inversion steps", 2, 1, 1000);
         var steps = CliOptions.Int("--steps", "N", "DDIM sampling steps", 4, 1, 1000);
-        var device = CliOptions.Choice("--device", "auto, cuda or cpu", BenchModels.Devices, DeviceKind.Auto);
+        var device = BenchModels.Device();
         var deviceIndex = BenchModels.DeviceIndex();
         var threads = BenchModels.Threads();
         var cache = BenchModels.CacheDirectory("compiled graphs and synthesized models");
