@@ -37,7 +37,8 @@ public static class EngineReference
             return restored!;
         });
 
-    private sealed class ArrayClip(Frame[] frames) : IClip
+    /// <summary>Frames in memory as a clip.</summary>
+    internal sealed class ArrayClip(Frame[] frames) : IClip
     {
         public int Length => frames.Length;
 

@@ -1,6 +1,5 @@
 using Tdm.Engine;
 using Tdm.Engine.Imaging;
-using Tdm.Engine.Video;
 
 namespace Tdm.OfxPlugin.Tests.Integration;
 
@@ -39,14 +38,7 @@ public class FullResolutionTests(HostScenario scenario) : IClassFixture<HostScen
         using var engine = new TdmEngine(new EngineOptions { Device = DeviceKind.Cpu, CacheDirectory = OfxHostRunner.CacheFolder });
         Frame? expected = null;
         var model = HostScenario.ModelFolder;
-        engine.Restore(new ModelPaths(model, Path.Combine(model, "controlnet")), new FramesClip(clip.Frames), 0, 0, Settings, (_, f) => expected = f);
+        engine.Restore(new ModelPaths(model, Path.Combine(model, "controlnet")), new EngineReference.ArrayClip(clip.Frames), 0, 0, Settings, (_, f) => expected = f);
         FrameAssert.EqualExactly(expected!, rendered, channels: 3, "1920x1080 frame");
-    }
-
-    private sealed class FramesClip(Frame[] frames) : IClip
-    {
-        public int Length => frames.Length;
-
-        public Frame ReadFrame(int index) => frames[index];
     }
 }
