@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using Tdm.Engine.Graphs;
 using Tdm.Engine.Graphs.Layers;
 using Tdm.Engine.Runtime;
@@ -48,71 +49,128 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     {
         if (input.Shape[0] != 1 || input.Shape[2] % inputScale != 0)
             throw new ArgumentException($"a [{string.Join(", ", input.Shape)}] tensor is not one frame", nameof(input));
-        int height = (int)input.Shape[2] / inputScale, width = (int)input.Shape[3] / inputScale;
-        int bandRows = Math.Max(2 * Margin, ((tile * tile) + width - 1) / width);
-        var values = new Dictionary<string, HostTensor>(StringComparer.Ordinal) { [inputName] = input };
-        var buffers = new Buffers();
-        var statistics = new Dictionary<int, float[]>();
+        var frame = new FrameRun(device, inputName, outputName, input, (int)input.Shape[2] / inputScale, (int)input.Shape[3] / inputScale);
+        int bandRows = Math.Max(2 * Margin, ((tile * tile) + frame.Width - 1) / frame.Width);
         var segments = network.Segments;
         for (int s = 0; s < segments.Count; s++)
         {
-            var session = segments[s];
-            bool attention = session.InputNames.Any(n => n.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal));
-            // Attention: as many queries as the score budget allows (whole rows, or part of one on a very wide frame).
-            long queries = Math.Max(1, attentionScores / ((long)width * height));
-            int rows = attention ? (int)Math.Clamp(queries / width, 1, height) : bandRows;
-            int columns = attention ? (int)Math.Min(width, queries) : width, margin = attention ? 0 : Margin;
-            var wanted = session.OutputNames.Where(n => n.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal)
-                || n.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal) || n == outputName).ToList();
-            var produced = new Dictionary<string, HostTensor>(StringComparer.Ordinal);
-            var sums = new Dictionary<int, double[]>();
-            for (int r0 = 0; r0 < height; r0 += rows)
-                for (int c0 = 0; c0 < width; c0 += columns)
-                {
-                    var band = new Band(r0, Math.Min(height, r0 + rows), Math.Max(0, r0 - margin), Math.Min(height, r0 + rows + margin),
-                        c0, Math.Min(width, c0 + columns), height, width);
-                    var hosts = session.InputNames.Select(name => Input(name, values, statistics, band, buffers)).ToList();
-                    var uploaded = hosts.Select(device.Upload).ToList();
-                    try
-                    {
-                        var results = device.Run(session, session.InputNames.Zip(uploaded).ToList(), wanted, cancel);
-                        foreach (var (name, result) in wanted.Zip(results))
-                            using (result)
-                            {
-                                var part = device.Download(result, buffers.Rent(result.GetTensorTypeAndShape().Shape));
-                                if (name.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal))
-                                    Add(sums, int.Parse(name[FrameStatistics.Sums.Length..], System.Globalization.CultureInfo.InvariantCulture), part.Data);
-                                else
-                                    Paste(produced, Base(name), part, band, buffers);
-                                buffers.Return(part);
-                            }
-                    }
-                    finally
-                    {
-                        uploaded.ForEach(u => u.Dispose());
-                        // Crops go back to the pool; whole-frame values and the small inputs are not the pool's.
-                        foreach (var (name, host) in session.InputNames.Zip(hosts))
-                            if (name.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal) || name == inputName)
-                                buffers.Return(host);
-                    }
-                }
-            foreach (var (name, value) in produced)
-                values[name] = value;
-            long held = values.Values.Sum(v => (long)v.Data.Length * sizeof(float));
+            frame.Segment(segments[s], bandRows, attentionScores, cancel);
+            long held = frame.HeldBytes;
             for (long peak = PeakHeldBytes; held > peak && Interlocked.CompareExchange(ref _peakHeldBytes, held, peak) != peak; peak = PeakHeldBytes)
             {
             }
-            foreach (var (k, total) in sums)
-                statistics[k] = Statistics(total);
             // Drop what no later segment reads: at most a few of the frame's activations are held at once.
-            foreach (var name in values.Keys.Where(n => n != outputName && !segments.Skip(s + 1).Any(later => later.InputNames.Any(i => Base(i) == n))).ToList())
+            frame.Keep(name => segments.Skip(s + 1).Any(later => later.InputNames.Any(i => Base(i) == name)));
+        }
+        return frame.Output;
+    }
+
+    /// <summary>One frame on its way through the segments: its values between them (host memory), the whole
+    /// frame's GroupNorm statistics so far, and the pool their arrays come from.</summary>
+    private sealed class FrameRun(TensorDevice device, string inputName, string outputName, HostTensor input, int height, int width)
+    {
+        private readonly Dictionary<string, HostTensor> _values = new(StringComparer.Ordinal) { [inputName] = input };
+        private readonly Dictionary<int, float[]> _statistics = [];
+        private readonly Buffers _buffers = new();
+
+        public int Width => width;
+
+        public HostTensor Output => _values[outputName];
+
+        public long HeldBytes => _values.Values.Sum(v => (long)v.Data.Length * sizeof(float));
+
+        // Runs one segment over the frame band by band; its cropped outputs become the frame's values.
+        public void Segment(NetworkSession session, int bandRows, long attentionScores, CancellationToken cancel)
+        {
+            // Attention: as many queries as the score budget allows (whole rows, or part of one on a very wide frame).
+            bool attention = session.InputNames.Any(n => n.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal));
+            long queries = Math.Max(1, attentionScores / ((long)width * height));
+            int rows = attention ? (int)Math.Clamp(queries / width, 1, height) : bandRows;
+            int columns = attention ? (int)Math.Min(width, queries) : width, margin = attention ? 0 : Margin;
+            var produced = new Dictionary<string, HostTensor>(StringComparer.Ordinal);
+            var sums = new Dictionary<int, double[]>();
+            // The frame's keys and values go to the device once for all the segment's bands, not once a band.
+            var whole = session.InputNames.Where(n => n.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal))
+                .ToDictionary(n => n, n => device.Upload(_values[Base(n)]), StringComparer.Ordinal);
+            try
             {
-                if (name != inputName)
-                    buffers.Return(values[name]);
-                values.Remove(name);
+                for (int r0 = 0; r0 < height; r0 += rows)
+                    for (int c0 = 0; c0 < width; c0 += columns)
+                        RunBand(session, new Band(r0, Math.Min(height, r0 + rows), Math.Max(0, r0 - margin), Math.Min(height, r0 + rows + margin),
+                            c0, Math.Min(width, c0 + columns), height, width), whole, produced, sums, cancel);
+            }
+            finally
+            {
+                foreach (var value in whole.Values)
+                    value.Dispose();
+            }
+            foreach (var (name, value) in produced)
+                _values[name] = value;
+            foreach (var (k, total) in sums)
+                _statistics[k] = Statistics(total);
+        }
+
+        private void RunBand(NetworkSession session, Band band, Dictionary<string, OrtValue> whole, Dictionary<string, HostTensor> produced,
+            Dictionary<int, double[]> sums, CancellationToken cancel)
+        {
+            var wanted = session.OutputNames.Where(n => n.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal)
+                || n.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal) || n == outputName).ToList();
+            var hosts = session.InputNames.Select(name => whole.ContainsKey(name) ? null : Input(name, band)).ToList();
+            var uploaded = session.InputNames.Zip(hosts).Select(p => p.Second is null ? whole[p.First] : device.Upload(p.Second)).ToList();
+            try
+            {
+                var results = device.Run(session, session.InputNames.Zip(uploaded).ToList(), wanted, cancel);
+                foreach (var (name, result) in wanted.Zip(results))
+                    using (result)
+                    {
+                        var part = device.Download(result, _buffers.Rent(result.GetTensorTypeAndShape().Shape));
+                        if (name.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal))
+                            Add(sums, int.Parse(name[FrameStatistics.Sums.Length..], System.Globalization.CultureInfo.InvariantCulture), part.Data);
+                        else
+                            Paste(produced, Base(name), part, band, _buffers);
+                        _buffers.Return(part);
+                    }
+            }
+            finally
+            {
+                foreach (var (name, value) in session.InputNames.Zip(uploaded))
+                    if (!whole.ContainsKey(name))
+                        value.Dispose();
+                // Crops go back to the pool; the small inputs are not the pool's.
+                foreach (var (name, host) in session.InputNames.Zip(hosts))
+                    if (name.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal) || name == inputName)
+                        _buffers.Return(host!);
             }
         }
-        return values[outputName];
+
+        // One input of a band.
+        private HostTensor Input(string name, Band band)
+        {
+            if (name == FrameStatistics.TileWeight)
+            {
+                var weight = new HostTensor(1, 1, band.Bottom - band.Top, 1);
+                for (int r = band.Row0; r < band.Row1; r++)
+                    weight.Data[r - band.Top] = 1f;
+                return weight;
+            }
+            if (name.StartsWith(FrameStatistics.Statistics, StringComparison.Ordinal))
+            {
+                var given = _statistics[int.Parse(name[FrameStatistics.Statistics.Length..], System.Globalization.CultureInfo.InvariantCulture)];
+                return new HostTensor(given, 2, given.Length / 2);
+            }
+            return Crop(_values[Base(name)], band, _buffers);
+        }
+
+        // Drops the values no later segment reads (the output stays), returning their arrays to the pool.
+        public void Keep(Func<string, bool> readLater)
+        {
+            foreach (var name in _values.Keys.Where(n => n != outputName && !readLater(n)).ToList())
+            {
+                if (name != inputName)
+                    _buffers.Return(_values[name]);
+                _values.Remove(name);
+            }
+        }
     }
 
     private static string Base(string name) =>
@@ -123,25 +181,6 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     /// <summary>One run of a segment, in latent pixels of a <see cref="Height"/> x <see cref="Width"/> frame: it owns
     /// rows Row0..Row1 of columns Column0..Column1 and sees rows Top..Bottom of them (its margin).</summary>
     private readonly record struct Band(int Row0, int Row1, int Top, int Bottom, int Column0, int Column1, int Height, int Width);
-
-    // One input of a band.
-    private static HostTensor Input(string name, Dictionary<string, HostTensor> values, Dictionary<int, float[]> statistics, Band band, Buffers buffers)
-    {
-        if (name == FrameStatistics.TileWeight)
-        {
-            var weight = new HostTensor(1, 1, band.Bottom - band.Top, 1);
-            for (int r = band.Row0; r < band.Row1; r++)
-                weight.Data[r - band.Top] = 1f;
-            return weight;
-        }
-        if (name.StartsWith(FrameStatistics.Statistics, StringComparison.Ordinal))
-        {
-            var given = statistics[int.Parse(name[FrameStatistics.Statistics.Length..], System.Globalization.CultureInfo.InvariantCulture)];
-            return new HostTensor(given, 2, given.Length / 2);
-        }
-        var whole = values[Base(name)];
-        return name.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal) ? whole : Crop(whole, band, buffers);
-    }
 
     // The band's window of a frame's value (at any multiple of the latent resolution).
     private static HostTensor Crop(HostTensor whole, Band band, Buffers buffers)

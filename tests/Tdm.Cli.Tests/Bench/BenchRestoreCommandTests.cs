@@ -33,6 +33,23 @@ public sealed class BenchRestoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_SwCfaOnly_MeasuresOneModeAndSplitsTheCostPerMegapixel()
+    {
+        var (code, output, error) = InProcess.Run(["bench", "restore", "--arch", "tiny", "--frames", "2", "--size", "64x64",
+            "--inversion-steps", "1", "--steps", "1", "--rounds", "1", "--sw-cfa-only", "--device", "cpu", "--threads", "1", "--cache-dir", _folder.Path]);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("SW-CFA (r=3)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("plain attention", output, StringComparison.Ordinal);
+        // "seconds per megapixel (SW-CFA): T (VAE a, inversion b, sampling c)": the parts are the stages, within the total.
+        var line = output.Split('\n').Single(l => l.StartsWith("seconds per megapixel (SW-CFA): ", StringComparison.Ordinal));
+        var figures = System.Text.RegularExpressions.Regex.Matches(line, @"\d+\.\d+").Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(4, figures.Length);
+        Assert.True(figures[1] > 0 && figures[2] > 0 && figures[3] > 0, line);
+        Assert.InRange(figures[1] + figures[2] + figures[3], figures[0] * 0.8, figures[0] + 0.002);
+    }
+
+    [Fact]
     public void Run_BadSize_ExitTwo()
     {
         var (code, _, error) = InProcess.Run(["bench", "restore", "--size", "wide"]);
