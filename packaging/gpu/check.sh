@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Issue 6's GPU check as one command, run from the repository root on the device machine (an H100 or H200 with the
 # CUDA 13 libraries and Python, but no .NET and no internet), with the kit of packaging/gpu/build-kit.sh:
-#   run(command="bash packaging/gpu/check.sh", carry=[".gpu-bundle", ".gpu-kit"], timeout_s=540)
+#   run(command="bash packaging/gpu/check.sh", carry=[".gpu-bundle", ".gpu-kit"], timeout_s=600)
 # It unpacks ONNX Runtime (.gpu-bundle) and tdm (.gpu-kit/tdm.xz), prints the GPU and its driver, then runs:
 #   (a) tdm bench devices --arch tiny       CUDA float16 against CPU float32, PASS/FAIL against the stated tolerance
 #   (b) tdm models synth --arch sd15        random SD1.5-size weights (5.4 GB) into the cache folder, timed
+#   (f) tdm bench devices --arch tiny --size 1024x512 --tile 256, 4 + 8 steps: (a) on frames of 21 latent tiles, with the tiled
+#       VAE: CUDA float16 against CPU float32 where tiles are blended and batched (all of a step's tiles at once on CUDA)
+#   (g) tdm bench restore --arch sd15 --size 1920x1080, then 3840x2160, 1 frame, 2 + 2 steps, SW-CFA only: issue 10's
+#       figures on the GPU (15 and 60 tiles; seconds per megapixel split into VAE / inversion / sampling, GPU memory);
+#       UHD's tile batch (60 tiles x 2 guidance halves) is where the out-of-memory fallback would show, in the log
 #   (c) tdm bench restore --arch sd15 --size 896x512 --frames 16 --device cuda   the paper's settings: s/frame split
 #       into VAE / inversion / sampling, SW-CFA / plain ratio, peak memory
 #   (d) tdm bench graphs --arch sd15 --device cuda    per network: build, first and cached load, forward pass
@@ -19,14 +24,14 @@
 # Environment:
 #   GPU_CHECK_DEVICE=cuda|cpu   cpu: a dry run of the mechanics on a machine without a GPU, at tiny sizes: (a) checks
 #                               that CUDA is refused with exit 6, then compares float16 graphs on the CPU instead
-#   GPU_CHECK_STEPS="a b c d e" the steps to run (a rerun of one step: GPU_CHECK_STEPS=c)
-#   GPU_CHECK_BUDGET=450        seconds for the whole script
+#   GPU_CHECK_STEPS="a b f g c d e" the steps to run, always in that order (a rerun of one: GPU_CHECK_STEPS=c)
+#   GPU_CHECK_BUDGET=540        seconds for the whole script
 #   GPU_CHECK_WORK=/tmp/tdm-gpu-check   unpacked libraries, tdm, the model and graph cache (about 10 GB for sd15)
 set -u -o pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 device="${GPU_CHECK_DEVICE:-cuda}"
-steps=" ${GPU_CHECK_STEPS:-a b c d e} "
-budget="${GPU_CHECK_BUDGET:-450}"
+steps=" ${GPU_CHECK_STEPS:-a b f g c d e} "
+budget="${GPU_CHECK_BUDGET:-540}"
 work="${GPU_CHECK_WORK:-/tmp/tdm-gpu-check}"
 out="${OUT:-$root/artifacts/gpu-check}"
 log="$out/gpu-check.log"
@@ -97,8 +102,8 @@ main() {
   echo "unpacked in $((SECONDS - t0)) s: $("$tdm" --version); ONNX Runtime in $work/ort: $(ls "$work/ort" | tr "\n" " ")"
   echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"
 
-  local arch=sd15 size=896x512 frames=16
-  [ "$device" = cpu ] && { arch=tiny; size=128x64; frames=2; }
+  local arch=sd15 size=896x512 frames=16 tiled="1920x1080 3840x2160"
+  [ "$device" = cpu ] && { arch=tiny; size=128x64; frames=2; tiled="640x512"; }
 
   if wants a; then
     if [ "$device" = cuda ]; then
@@ -116,6 +121,18 @@ main() {
     step "(b) models synth $arch" 150 "$tdm" models synth --arch "$arch" --out "$model" && touch "$model/.complete"
     du -sh "$model" 2>/dev/null
   fi
+  if wants f; then
+    if [ "$device" = cuda ]; then
+      step "(f) bench devices tiny tiled" 120 "$tdm" bench devices --arch tiny --size 1024x512 --tile 256 --frames 2 --inversion-steps 4 --steps 8 --cache-dir "$cache"
+    else
+      step "(f) bench devices tiled cpu-fp16" 120 "$tdm" bench devices --arch tiny --candidate cpu-fp16 --size 640x512 --tile 256 --frames 1 --inversion-steps 1 --steps 1 --cache-dir "$cache"
+    fi
+  fi
+  if wants g; then
+    for s in $tiled; do
+      step "(g) bench restore $arch $s" 150 "$tdm" bench restore --arch "$arch" --size "$s" --frames 1 --inversion-steps 2 --steps 2 --rounds 1 --sw-cfa-only --device "$device" --cache-dir "$cache"
+    done
+  fi
   if wants c; then
     step "(c) bench restore $arch" 300 "$tdm" bench restore --arch "$arch" --size "$size" --frames "$frames" --device "$device" --cache-dir "$cache"
   fi
@@ -129,7 +146,7 @@ main() {
   echo
   echo "=== summary ($device mode, $((SECONDS - start)) s of the ${budget} s budget)"
   printf '%s\n' "${summary[@]}"
-  grep -h -E '^(PASS|FAIL): |^SW-CFA \(r=|^plain attention |^SW-CFA / plain|^peak memory|^wrote a random' "$log"
+  grep -h -E '^(PASS|FAIL): |^SW-CFA \(r=|^plain attention |^SW-CFA / plain|^seconds per megapixel|^tile batch: |^memory: |^peak memory|^wrote a random' "$log"
   echo "$failed step(s) failed; the whole log: $log"
   [ "$failed" -eq 0 ]
 }

@@ -93,6 +93,11 @@ public sealed class TdmEngine : IDisposable
     /// benchmarks report it apart from the networks' working memory).</summary>
     public long PeakVaeActivationBytes => _models.Select(m => m.Pipeline.TiledVae.PeakHeldBytes).DefaultIfEmpty().Max();
 
+    /// <summary>The most latent tiles of a frame that one evaluation of the networks takes now: <see
+    /// cref="EngineOptions.TileBatch"/> (or the device's default) until an out-of-memory error halves it, which lasts
+    /// for the engine's life; the smallest over the loaded models, null before one is loaded.</summary>
+    public int? TileBatch => _models.IsEmpty ? null : _models.Min(m => m.Pipeline.TileBatch);
+
     public void Dispose()
     {
         foreach (var model in _models)

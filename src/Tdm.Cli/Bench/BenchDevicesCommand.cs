@@ -27,12 +27,14 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
     /// <inheritdoc/>
     public Command Create()
     {
-        var architecture = CliOptions.Choice("--arch", "the random-weight model to synthesize (kept in the cache folder)", BenchModels.Architectures, SyntheticArchitecture.Tiny);
+        var architecture = BenchModels.Architecture();
         var model = CliOptions.Text("--model", "DIR", "compare with this model folder instead of a synthesized one");
         var frames = CliOptions.OptionalInt("--frames", "N", "frames in the clip, all in one chunk", 1, 256, "8 for tiny, 2 for sd15");
         var size = BenchModels.Size("frame size, processed as it is", "256x128 for tiny, 256x256 for sd15");
         var inversionSteps = BenchModels.InversionSteps();
         var steps = BenchModels.SamplingSteps();
+        var tile = BenchModels.Tile();
+        var overlap = BenchModels.TileOverlap();
         var candidate = CliOptions.Choice("--candidate", "cuda (float16 on the GPU) or cpu-fp16 (the same float16 graphs on the CPU, a check without a GPU)", s_candidates, DeviceKind.Cuda);
         var deviceIndex = BenchModels.DeviceIndex();
         var threads = BenchModels.Threads();
@@ -40,10 +42,10 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
         var command = new DocumentedCommand(
             "devices",
             "Restores one clip on the CPU (float32) and on CUDA (float16) and compares the frames: differences, PSNR, times.",
-            "tdm bench devices [--arch tiny|sd15] [--frames N] [--size WxH] [--inversion-steps N] [--steps N] [--cache-dir DIR]",
+            "tdm bench devices [--arch tiny|sd15] [--frames N] [--size WxH] [--tile PX] [--inversion-steps N] [--steps N] [--cache-dir DIR]",
             Float16Tolerance.Help + "\n\nExit code 0 when the frames are within the tolerance, 1 when they are not. " + ExitCodes.Help)
         {
-            architecture, model, frames, size, inversionSteps, steps, candidate, deviceIndex, threads, cache,
+            architecture, model, frames, size, tile, overlap, inversionSteps, steps, candidate, deviceIndex, threads, cache,
         };
         // Every argument is checked by the parse, before any work, so a bad one costs nothing.
         command.SetAction((result, cancel) =>
@@ -58,7 +60,8 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
                 CacheDirectory = result.GetValue(cache),
                 ResultCacheBytes = 0, // both runs compute
             };
-            var settings = BenchModels.ClipSettings(result.GetValue(inversionSteps), result.GetValue(steps), count, width, height);
+            var settings = (BenchModels.ClipSettings(result.GetValue(inversionSteps), result.GetValue(steps), count, width, height)
+                with { Tile = result.GetValue(tile), TileOverlap = result.GetValue(overlap) }).Validate();
             return Task.FromResult(Run(result.GetValue(architecture), result.GetValue(model), count, width, height,
                 result.GetValue(candidate) == DeviceKind.Cuda, result.GetValue(deviceIndex), reference, settings, cancel));
         });
@@ -92,7 +95,7 @@ internal sealed class BenchDevicesCommand(CliConsole console) : ICommand
 
         var inv = CultureInfo.InvariantCulture;
         console.Out.WriteLine($"tdm bench devices: {Path.GetFullPath(model)}");
-        console.Out.WriteLine(string.Create(inv, $"  {frames} frames of {width}x{height}, processed at {processed.Width}x{processed.Height}, {settings.InversionSteps} inversion + {settings.SamplingSteps} sampling steps, guidance {settings.Guidance}, SW-CFA r={settings.Radius}"));
+        console.Out.WriteLine(string.Create(inv, $"  {frames} frames of {width}x{height}, processed at {processed.Width}x{processed.Height} in {processed.Tiles.Count} tile(s) of {settings.Tile} px, {settings.InversionSteps} inversion + {settings.SamplingSteps} sampling steps, guidance {settings.Guidance}, SW-CFA r={settings.Radius}"));
         console.Out.WriteLine($"  reference: {referenceEngine.DeviceDescription} (float32)");
         console.Out.WriteLine($"  candidate: {candidateDevice} (float16)");
         console.Out.Flush();

@@ -53,7 +53,6 @@ internal static class BenchModels
     /// <summary>--steps N.</summary>
     public static Option<int> SamplingSteps() => CliOptions.Int("--steps", "N", "DDIM sampling steps", 32, 1, 1000);
 
-    /// <summary>--device-index N.</summary>
     /// <summary>--arch: the random-weight model a benchmark synthesizes.</summary>
     public static Option<SyntheticArchitecture> Architecture() =>
         CliOptions.Choice("--arch", "the random-weight model to synthesize (kept in the cache folder)", Architectures, SyntheticArchitecture.Tiny);
@@ -64,7 +63,16 @@ internal static class BenchModels
     /// <summary>--device: where a benchmark runs.</summary>
     public static Option<DeviceKind> Device() => CliOptions.Choice("--device", "auto, cuda or cpu", Devices, DeviceKind.Auto);
 
+    /// <summary>--device-index N.</summary>
     public static Option<int> DeviceIndex() => CliOptions.Int("--device-index", "N", "which CUDA device", 0, 0, 64);
+
+    /// <summary>--tile PX: the latent tile's side (the product's default unless a benchmark wants smaller tiles).</summary>
+    public static Option<int> Tile(int? fallback = null) =>
+        CliOptions.Int("--tile", "PX", "latent tile side in image pixels (multiple of 64)", fallback ?? new RestoreSettings().Tile, 64, 4096);
+
+    /// <summary>--tile-overlap PX.</summary>
+    public static Option<int> TileOverlap() =>
+        CliOptions.Int("--tile-overlap", "PX", "least overlap of neighbouring tiles in image pixels", new RestoreSettings().TileOverlap, 0, 4032);
 
     /// <summary>--threads N.</summary>
     public static Option<int> Threads() => CliOptions.Int("--threads", "N", "CPU threads per operator", 0, 0, 1024, "0, one per core");

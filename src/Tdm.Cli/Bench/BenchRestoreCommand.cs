@@ -35,8 +35,8 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         var deviceIndex = BenchModels.DeviceIndex();
         var threads = BenchModels.Threads();
         var cache = BenchModels.CacheDirectory("compiled graphs and synthesized models");
-        var tile = CliOptions.Int("--tile", "PX", "latent tile side in image pixels (multiple of 64)", new RestoreSettings().Tile, 64, 4096);
-        var overlap = CliOptions.Int("--tile-overlap", "PX", "least overlap of neighbouring tiles in image pixels", new RestoreSettings().TileOverlap, 0, 4032);
+        var tile = BenchModels.Tile();
+        var overlap = BenchModels.TileOverlap();
         var rounds = CliOptions.Int("--rounds", "N", "rounds of both modes, alternating which goes first; each mode's fastest run is printed", 2, 1, 20);
         var swCfaOnly = CliOptions.Flag("--sw-cfa-only", "measure SW-CFA alone, without plain attention beside it (halves a long run)");
         var command = new DocumentedCommand(
@@ -112,6 +112,10 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         // exact whole-frame attention is the one part whose cost per pixel grows with the frame).
         double perMegapixel = frames * width * (double)height / 1e6;
         console.Out.WriteLine(string.Create(inv, $"seconds per megapixel (SW-CFA): {swcfa.Elapsed / perMegapixel:0.000} (VAE {(swcfa.Of("encode") + swcfa.Of("decode")) / perMegapixel:0.000}, inversion {swcfa.Of("invert") / perMegapixel:0.000}, sampling {swcfa.Of("sample") / perMegapixel:0.000}); tiles per frame: {processed.Tiles.Count}"));
+        // A tile batch below the asked one means an out-of-memory error halved it during the runs.
+        var asked = options.TileBatch ?? (engine.DeviceDescription.Contains("CUDA", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : 1);
+        int batch = engine.TileBatch ?? asked, tiles = processed.Tiles.Count;
+        console.Out.WriteLine(string.Create(inv, $"tile batch: {Math.Min(batch, tiles)} of the frame's {tiles} tile(s) a network evaluation{(batch < Math.Min(asked, tiles) ? $" (halved from {Math.Min(asked, tiles)} after running out of memory)" : "")}"));
         // The clip's frames (input and restored, RGBA float) are what any restore holds, and a frame larger than a tile
         // holds the VAE's activations for the whole frame between GroupNorms (host memory that grows with the
         // frame); the rest of the peak is the networks' working memory, which tiles bound.

@@ -31,7 +31,7 @@ internal sealed class BenchTilesCommand(CliConsole console) : ICommand
         var model = BenchModels.Model();
         var frames = CliOptions.Int("--frames", "N", "frames in the clip, all in one chunk", 2, 1, 64);
         var size = BenchModels.Size("frame size, processed as it is", "1024x512");
-        var tile = CliOptions.Int("--tile", "PX", "latent tile side in image pixels (multiple of 64)", 256, 64, 4096);
+        var tile = BenchModels.Tile(256);
         var overlaps = CliOptions.Text("--overlaps", "PX,...", "the tile overlaps to measure, in image pixels", "0,32,64,128,192");
         var inversionSteps = CliOptions.Int("--inversion-steps", "N", "DDIM inversion steps", 2, 1, 1000);
         var steps = CliOptions.Int("--steps", "N", "DDIM sampling steps", 4, 1, 1000);

@@ -16,6 +16,9 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
     /// <summary>The VAE for frames larger than one tile.</summary>
     public TiledVae TiledVae => tiledVae;
 
+    /// <summary>Tiles the sampler evaluates in one batch now (<see cref="TdmSampler.TileBatch"/>).</summary>
+    public int TileBatch => sampler.TileBatch;
+
     /// <summary>Network evaluations of a chunk, for progress: one VAE encode stage, every inversion and sampling
     /// step on every one of <paramref name="tiles"/> tiles, one VAE decode stage (each reported once through
     /// <c>stageDone</c>).</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
 using Tdm.Engine.Graphs;
 using Tdm.Engine.Graphs.Layers;
@@ -14,19 +15,22 @@ namespace Tdm.Engine.Diffusion;
 /// frame's statistics: nothing depends on where the bands fall, which is what keeps tiled VAEs from shifting colour
 /// from tile to tile. Attention takes the whole frame's keys and values (at the latent resolution: the only
 /// frame-sized values on the device) for each band's queries. Between segments the frame's activations wait in host
-/// memory.
+/// memory, in the type the segments compute in (float16 on CUDA: half the memory, and nothing lost, since the
+/// values are float16 already).
 /// </summary>
 /// <param name="encoder">The encoder cut into segments (<c>vae_encoder_tiled</c>), compiled on first use.</param>
 /// <param name="decoder">The decoder cut into segments (<c>vae_decoder_tiled</c>), compiled on first use.</param>
 /// <param name="device">Where the segments run.</param>
 /// <param name="attentionScores">Attention scores held at once for a band's queries against the frame's keys.</param>
+/// <param name="parkAs">The type activations wait in between segments; null: the device's compute type.</param>
 internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNetwork> decoder, TensorDevice device,
-    long attentionScores = TiledVae.AttentionScores) : IDisposable
+    long attentionScores = TiledVae.AttentionScores, TensorType? parkAs = null) : IDisposable
 {
     /// <summary>Latent rows of context above and below a band: a segment holds at most one 3x3 convolution at the
     /// latent resolution plus one at twice it, which reach 1.5 latent rows.</summary>
     public const int Margin = 2;
 
+    private readonly bool _parkHalves = (parkAs ?? device.Device.ComputeType) == TensorType.Float16;
     private long _peakHeldBytes;
 
     /// <summary>The most host memory one frame's activations between segments have taken so far.</summary>
@@ -49,7 +53,7 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     {
         if (input.Shape[0] != 1 || input.Shape[2] % inputScale != 0)
             throw new ArgumentException($"a [{string.Join(", ", input.Shape)}] tensor is not one frame", nameof(input));
-        var frame = new FrameRun(device, inputName, outputName, input, (int)input.Shape[2] / inputScale, (int)input.Shape[3] / inputScale);
+        var frame = new FrameRun(device, inputName, outputName, input, (int)input.Shape[2] / inputScale, (int)input.Shape[3] / inputScale, _parkHalves);
         int bandRows = Math.Max(2 * Margin, ((tile * tile) + frame.Width - 1) / frame.Width);
         var segments = network.Segments;
         for (int s = 0; s < segments.Count; s++)
@@ -67,17 +71,17 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
 
     /// <summary>One frame on its way through the segments: its values between them (host memory), the whole
     /// frame's GroupNorm statistics so far, and the pool their arrays come from.</summary>
-    private sealed class FrameRun(TensorDevice device, string inputName, string outputName, HostTensor input, int height, int width)
+    private sealed class FrameRun(TensorDevice device, string inputName, string outputName, HostTensor input, int height, int width, bool parkHalves)
     {
-        private readonly Dictionary<string, HostTensor> _values = new(StringComparer.Ordinal) { [inputName] = input };
+        private readonly Dictionary<string, Parked> _values = new(StringComparer.Ordinal) { [inputName] = new(input.Shape, input.Data, null) };
         private readonly Dictionary<int, float[]> _statistics = [];
         private readonly Buffers _buffers = new();
 
         public int Width => width;
 
-        public HostTensor Output => _values[outputName];
+        public HostTensor Output => new(_values[outputName].Singles!, _values[outputName].Shape);
 
-        public long HeldBytes => _values.Values.Sum(v => (long)v.Data.Length * sizeof(float));
+        public long HeldBytes => _values.Values.Sum(v => v.Bytes);
 
         // Runs one segment over the frame band by band; its cropped outputs become the frame's values.
         public void Segment(NetworkSession session, int bandRows, long attentionScores, CancellationToken cancel)
@@ -87,11 +91,12 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
             long queries = Math.Max(1, attentionScores / ((long)width * height));
             int rows = attention ? (int)Math.Clamp(queries / width, 1, height) : bandRows;
             int columns = attention ? (int)Math.Min(width, queries) : width, margin = attention ? 0 : Margin;
-            var produced = new Dictionary<string, HostTensor>(StringComparer.Ordinal);
+            var produced = new Dictionary<string, Parked>(StringComparer.Ordinal);
             var sums = new Dictionary<int, double[]>();
             // The frame's keys and values go to the device once for all the segment's bands, not once a band.
-            var whole = session.InputNames.Where(n => n.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal))
-                .ToDictionary(n => n, n => device.Upload(_values[Base(n)]), StringComparer.Ordinal);
+            var wholeHosts = session.InputNames.Where(n => n.StartsWith(GraphBuilder.WholePrefix, StringComparison.Ordinal))
+                .ToDictionary(n => n, n => Whole(_values[Base(n)]), StringComparer.Ordinal);
+            var whole = wholeHosts.ToDictionary(p => p.Key, p => device.Upload(p.Value), StringComparer.Ordinal);
             try
             {
                 for (int r0 = 0; r0 < height; r0 += rows)
@@ -103,6 +108,8 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
             {
                 foreach (var value in whole.Values)
                     value.Dispose();
+                foreach (var host in wholeHosts.Values)
+                    _buffers.Return(host.Data);
             }
             foreach (var (name, value) in produced)
                 _values[name] = value;
@@ -110,7 +117,7 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
                 _statistics[k] = Statistics(total);
         }
 
-        private void RunBand(NetworkSession session, Band band, Dictionary<string, OrtValue> whole, Dictionary<string, HostTensor> produced,
+        private void RunBand(NetworkSession session, Band band, Dictionary<string, OrtValue> whole, Dictionary<string, Parked> produced,
             Dictionary<int, double[]> sums, CancellationToken cancel)
         {
             var wanted = session.OutputNames.Where(n => n.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal)
@@ -123,12 +130,13 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
                 foreach (var (name, result) in wanted.Zip(results))
                     using (result)
                     {
-                        var part = device.Download(result, _buffers.Rent(result.GetTensorTypeAndShape().Shape));
+                        var shape = result.GetTensorTypeAndShape().Shape;
+                        var part = device.Download(result, new HostTensor(_buffers.Rent<float>(shape), shape));
                         if (name.StartsWith(FrameStatistics.Sums, StringComparison.Ordinal))
                             Add(sums, int.Parse(name[FrameStatistics.Sums.Length..], System.Globalization.CultureInfo.InvariantCulture), part.Data);
                         else
-                            Paste(produced, Base(name), part, band, _buffers);
-                        _buffers.Return(part);
+                            Paste(produced, Base(name), part, band);
+                        _buffers.Return(part.Data);
                     }
             }
             finally
@@ -136,10 +144,10 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
                 foreach (var (name, value) in session.InputNames.Zip(uploaded))
                     if (!whole.ContainsKey(name))
                         value.Dispose();
-                // Crops go back to the pool; the small inputs are not the pool's.
+                // Crops (of the frame's values and of the input) go back to the pool; the small inputs are not the pool's.
                 foreach (var (name, host) in session.InputNames.Zip(hosts))
                     if (name.StartsWith(GraphBuilder.CroppedPrefix, StringComparison.Ordinal) || name == inputName)
-                        _buffers.Return(host!);
+                        _buffers.Return(host!.Data);
             }
         }
 
@@ -158,7 +166,47 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
                 var given = _statistics[int.Parse(name[FrameStatistics.Statistics.Length..], System.Globalization.CultureInfo.InvariantCulture)];
                 return new HostTensor(given, 2, given.Length / 2);
             }
-            return Crop(_values[Base(name)], band, _buffers);
+            return Crop(_values[Base(name)], band);
+        }
+
+        // A whole frame's value as float32 for the device (attention's keys and values, at the latent resolution).
+        private HostTensor Whole(Parked value)
+        {
+            var host = new HostTensor(_buffers.Rent<float>(value.Shape), value.Shape);
+            value.CopyTo(0, host.Data);
+            return host;
+        }
+
+        // The band's window of a frame's value (at any multiple of the latent resolution), as float32.
+        private HostTensor Crop(Parked whole, Band band)
+        {
+            int channels = (int)whole.Shape[1], rows = (int)whole.Shape[2], columns = (int)whole.Shape[3], scale = rows / band.Height;
+            int top = band.Top * scale, count = (band.Bottom - band.Top) * scale, left = band.Column0 * scale, span = (band.Column1 - band.Column0) * scale;
+            long[] shape = [1, channels, count, span];
+            var crop = new HostTensor(_buffers.Rent<float>(shape), shape);
+            for (int c = 0; c < channels; c++)
+                for (int y = 0; y < count; y++)
+                    whole.CopyTo((((c * rows) + top + y) * columns) + left, crop.Data.AsSpan(((c * count) + y) * span, span));
+            return crop;
+        }
+
+        // Puts the band's own rows of a part (its window's output) into the frame's value, parked as float16 where
+        // the segments compute in it (the frame's output stays float32).
+        private void Paste(Dictionary<string, Parked> produced, string name, HostTensor part, Band band)
+        {
+            int channels = (int)part.Shape[1], partRows = (int)part.Shape[2], span = (int)part.Shape[3], scale = partRows / (band.Bottom - band.Top);
+            if (!produced.TryGetValue(name, out var whole))
+            {
+                long[] shape = [1, channels, band.Height * scale, band.Width * scale];
+                produced[name] = whole = parkHalves && name != outputName
+                    ? new Parked(shape, null, _buffers.Rent<Half>(shape))
+                    : new Parked(shape, _buffers.Rent<float>(shape), null);
+            }
+            int rows = band.Height * scale, columns = band.Width * scale, from = (band.Row0 - band.Top) * scale, to = band.Row0 * scale;
+            int count = (band.Row1 - band.Row0) * scale, left = band.Column0 * scale;
+            for (int c = 0; c < channels; c++)
+                for (int y = 0; y < count; y++)
+                    whole.CopyFrom(part.Data.AsSpan(((c * partRows) + from + y) * span, span), (((c * rows) + to + y) * columns) + left);
         }
 
         // Drops the values no later segment reads (the output stays), returning their arrays to the pool.
@@ -167,9 +215,33 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
             foreach (var name in _values.Keys.Where(n => n != outputName && !readLater(n)).ToList())
             {
                 if (name != inputName)
-                    _buffers.Return(_values[name]);
+                    _buffers.Return(_values[name].Array);
                 _values.Remove(name);
             }
+        }
+    }
+
+    /// <summary>A whole frame's value between segments, on the host: float32 or float16.</summary>
+    private sealed record Parked(long[] Shape, float[]? Singles, Half[]? Halves)
+    {
+        public Array Array => (Array?)Singles ?? Halves!;
+
+        public long Bytes => Singles is { } s ? (long)s.Length * sizeof(float) : (long)Halves!.Length * 2;
+
+        public void CopyTo(int offset, Span<float> destination)
+        {
+            if (Singles is { } s)
+                s.AsSpan(offset, destination.Length).CopyTo(destination);
+            else
+                TensorPrimitives.ConvertToSingle(Halves.AsSpan(offset, destination.Length), destination);
+        }
+
+        public void CopyFrom(ReadOnlySpan<float> source, int offset)
+        {
+            if (Singles is { } s)
+                source.CopyTo(s.AsSpan(offset));
+            else
+                TensorPrimitives.ConvertToHalf(source, Halves.AsSpan(offset, source.Length));
         }
     }
 
@@ -181,31 +253,6 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     /// <summary>One run of a segment, in latent pixels of a <see cref="Height"/> x <see cref="Width"/> frame: it owns
     /// rows Row0..Row1 of columns Column0..Column1 and sees rows Top..Bottom of them (its margin).</summary>
     private readonly record struct Band(int Row0, int Row1, int Top, int Bottom, int Column0, int Column1, int Height, int Width);
-
-    // The band's window of a frame's value (at any multiple of the latent resolution).
-    private static HostTensor Crop(HostTensor whole, Band band, Buffers buffers)
-    {
-        int channels = (int)whole.Shape[1], rows = (int)whole.Shape[2], width = (int)whole.Shape[3], scale = rows / band.Height;
-        int top = band.Top * scale, count = (band.Bottom - band.Top) * scale, left = band.Column0 * scale, span = (band.Column1 - band.Column0) * scale;
-        var crop = buffers.Rent([1, channels, count, span]);
-        for (int c = 0; c < channels; c++)
-            for (int y = 0; y < count; y++)
-                whole.Data.AsSpan((((c * rows) + top + y) * width) + left, span).CopyTo(crop.Data.AsSpan(((c * count) + y) * span));
-        return crop;
-    }
-
-    // Puts the band's own rows of a part (its window's output) into the frame's value.
-    private static void Paste(Dictionary<string, HostTensor> produced, string name, HostTensor part, Band band, Buffers buffers)
-    {
-        int channels = (int)part.Shape[1], partRows = (int)part.Shape[2], span = (int)part.Shape[3], scale = partRows / (band.Bottom - band.Top);
-        if (!produced.TryGetValue(name, out var whole))
-            produced[name] = whole = buffers.Rent([1, channels, band.Height * scale, band.Width * scale]);
-        int rows = band.Height * scale, width = band.Width * scale, from = (band.Row0 - band.Top) * scale, to = band.Row0 * scale;
-        int count = (band.Row1 - band.Row0) * scale, left = band.Column0 * scale;
-        for (int c = 0; c < channels; c++)
-            for (int y = 0; y < count; y++)
-                part.Data.AsSpan((((c * partRows) + from + y) * span), span).CopyTo(whole.Data.AsSpan((((c * rows) + to + y) * width) + left));
-    }
 
     private static void Add(Dictionary<int, double[]> sums, int k, float[] part)
     {
@@ -239,26 +286,26 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
 }
 
 /// <summary>
-/// Arrays of one frame's run, reused by length: every piece of the VAE makes and drops frame-sized values and
-/// band-sized crops of the same few sizes, which would otherwise pile up in the managed heap between collections.
-/// Rented arrays hold stale values: each is overwritten whole before it is read.
+/// Arrays of one frame's run, reused by type and length: every piece of the VAE makes and drops frame-sized values
+/// and band-sized crops of the same few sizes, which would otherwise pile up in the managed heap between
+/// collections. Rented arrays hold stale values: each is overwritten whole before it is read.
 /// </summary>
 internal sealed class Buffers
 {
-    private readonly Dictionary<int, Stack<float[]>> _free = [];
+    private readonly Dictionary<(Type, int), Stack<Array>> _free = [];
 
-    public HostTensor Rent(long[] shape)
+    public T[] Rent<T>(long[] shape)
     {
         int length = checked((int)shape.Aggregate(1L, (a, d) => a * d));
-        var array = _free.TryGetValue(length, out var stack) && stack.Count > 0 ? stack.Pop() : new float[length];
-        return new HostTensor(array, shape);
+        return _free.TryGetValue((typeof(T), length), out var stack) && stack.Count > 0 ? (T[])stack.Pop() : new T[length];
     }
 
-    public void Return(HostTensor tensor)
+    public void Return(Array array)
     {
-        if (!_free.TryGetValue(tensor.Data.Length, out var stack))
-            _free[tensor.Data.Length] = stack = new Stack<float[]>();
-        stack.Push(tensor.Data);
+        var key = (array.GetType().GetElementType()!, array.Length);
+        if (!_free.TryGetValue(key, out var stack))
+            _free[key] = stack = new Stack<Array>();
+        stack.Push(array);
     }
 }
 

@@ -51,11 +51,21 @@ internal sealed class NetworkSession : IDisposable
         if (cancel.IsCancellationRequested)
             return new OperationCanceledException($"{Name}: cancelled", e, cancel);
         string m = e.Message;
-        if (m.Contains("out of memory", StringComparison.OrdinalIgnoreCase) || m.Contains("Failed to allocate memory", StringComparison.OrdinalIgnoreCase)
-            || m.Contains("CUDNN_STATUS_ALLOC_FAILED", StringComparison.Ordinal) || m.Contains("bad_alloc", StringComparison.Ordinal))
+        if (IsOutOfMemory(m))
             return new TdmException(TdmErrorKind.OutOfMemory, $"{Name} ran out of memory on {Device.Description}: {m}", e);
         return new TdmException(Device.IsCuda ? TdmErrorKind.Device : TdmErrorKind.Internal, $"{Name} failed on {Device.Description}: {m}", e);
     }
+
+    /// <summary>Whether an ONNX Runtime error says memory ran out: CUDA's own words, an arena that could not grow
+    /// (or reached its limit: "Available memory of X is smaller than requested bytes of Y"), cuDNN's workspace, or
+    /// the C++ allocator.</summary>
+    internal static bool IsOutOfMemory(string message) =>
+        message.Contains("out of memory", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("Failed to allocate memory", StringComparison.OrdinalIgnoreCase)
+        || (message.Contains("Available memory of", StringComparison.Ordinal) && message.Contains("smaller than requested bytes", StringComparison.Ordinal))
+        || message.Contains("CUDNN_STATUS_ALLOC_FAILED", StringComparison.Ordinal)
+        || message.Contains("bad_alloc", StringComparison.Ordinal)
+        || message.Contains("bad allocation", StringComparison.Ordinal);
 
     public void Dispose() => _session.Dispose();
 }

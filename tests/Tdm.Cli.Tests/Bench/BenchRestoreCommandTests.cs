@@ -47,6 +47,7 @@ public sealed class BenchRestoreCommandTests : IDisposable
         Assert.Equal(4, figures.Length);
         Assert.True(figures[1] > 0 && figures[2] > 0 && figures[3] > 0, line);
         Assert.InRange(figures[1] + figures[2] + figures[3], figures[0] * 0.8, figures[0] + 0.002);
+        Assert.Contains("tile batch: 1 of the frame's 1 tile(s) a network evaluation", output, StringComparison.Ordinal);
     }
 
     [Fact]

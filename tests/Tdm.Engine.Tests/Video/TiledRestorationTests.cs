@@ -76,7 +76,11 @@ public sealed class TiledRestorationTests(TinyModelFixture model, ITestOutputHel
         var oneByOne = Restore(clip, Fast);
         var batched = new Frame[4];
         using (var engine = model.Engine(tileBatch: 3))
+        {
+            Assert.Null(engine.TileBatch); // no model loaded yet
             engine.Restore(model.Model, clip, 0, 3, Fast, (i, f) => batched[i] = f);
+            Assert.Equal(3, engine.TileBatch); // as asked: nothing ran out of memory
+        }
         float max = Enumerable.Range(0, 4).Max(i => oneByOne[i].Pixels.Zip(batched[i].Pixels).Max(p => Math.Abs(p.First - p.Second)));
         output.WriteLine($"5 tiles in batches of 3 against one by one: max abs difference {max:E2}");
         Assert.True(max <= 1e-5f, $"{max:E2}");
