@@ -35,12 +35,30 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
         int ownedOffset, int ownedCount, Action<string>? stageDone = null, CancellationToken cancel = default, IReadOnlyList<int>? shots = null)
     {
         var grid = TdmSampler.Tiles((int)frames.Shape[3] / 8, (int)frames.Shape[2] / 8, settings);
-        using var latents = Encode(frames, grid, settings.TileSize, cancel);
-        stageDone?.Invoke("encode");
-        using var final = sampler.Run(latents, frames, promptEmbedding, negativeEmbedding, settings, stageDone, cancel: cancel, shots: shots);
-        var decoded = Decode(final, ownedOffset, ownedCount, grid, settings.TileSize, cancel);
-        stageDone?.Invoke("decode");
-        return decoded;
+        OrtValue latents;
+        try
+        {
+            latents = Encode(frames, grid, settings.TileSize, cancel);
+        }
+        finally
+        {
+            tiledVae.ReleaseBuffers();
+        }
+        using (latents)
+        {
+            stageDone?.Invoke("encode");
+            using var final = sampler.Run(latents, frames, promptEmbedding, negativeEmbedding, settings, stageDone, cancel: cancel, shots: shots);
+            try
+            {
+                var decoded = Decode(final, ownedOffset, ownedCount, grid, settings.TileSize, cancel);
+                stageDone?.Invoke("decode");
+                return decoded;
+            }
+            finally
+            {
+                tiledVae.ReleaseBuffers();
+            }
+        }
     }
 
     // Frame by frame: the VAE's activations at full resolution dwarf the U-Net's, so it never sees a whole chunk.

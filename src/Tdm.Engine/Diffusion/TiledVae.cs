@@ -31,6 +31,7 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     public const int Margin = 2;
 
     private readonly bool _parkHalves = (parkAs ?? device.Device.ComputeType) == TensorType.Float16;
+    private readonly Buffers _buffers = new();
     private long _peakHeldBytes;
 
     /// <summary>The most host memory one frame's activations between segments have taken so far.</summary>
@@ -53,7 +54,7 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     {
         if (input.Shape[0] != 1 || input.Shape[2] % inputScale != 0)
             throw new ArgumentException($"a [{string.Join(", ", input.Shape)}] tensor is not one frame", nameof(input));
-        var frame = new FrameRun(device, inputName, outputName, input, (int)input.Shape[2] / inputScale, (int)input.Shape[3] / inputScale, _parkHalves);
+        var frame = new FrameRun(device, _buffers, inputName, outputName, input, (int)input.Shape[2] / inputScale, (int)input.Shape[3] / inputScale, _parkHalves);
         int bandRows = Math.Max(2 * Margin, ((tile * tile) + frame.Width - 1) / frame.Width);
         var segments = network.Segments;
         for (int s = 0; s < segments.Count; s++)
@@ -69,13 +70,26 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
         return frame.Output;
     }
 
+    /// <summary>
+    /// Lets go of the arrays kept for the next frame (call after a stage's last frame). They are large-object
+    /// arrays, which only a full collection returns, and a render allocates little else: without one they would stay
+    /// resident in the editor's process for the whole diffusion. One collection with a small live heap takes
+    /// milliseconds, against seconds a frame.
+    /// </summary>
+    public void ReleaseBuffers()
+    {
+        if (_buffers.Clear())
+            GC.Collect();
+    }
+
     /// <summary>One frame on its way through the segments: its values between them (host memory), the whole
     /// frame's GroupNorm statistics so far, and the pool their arrays come from.</summary>
-    private sealed class FrameRun(TensorDevice device, string inputName, string outputName, HostTensor input, int height, int width, bool parkHalves)
+    private sealed class FrameRun(TensorDevice device, Buffers buffers, string inputName, string outputName, HostTensor input, int height, int width,
+        bool parkHalves)
     {
         private readonly Dictionary<string, Parked> _values = new(StringComparer.Ordinal) { [inputName] = new(input.Shape, input.Data, null) };
         private readonly Dictionary<int, float[]> _statistics = [];
-        private readonly Buffers _buffers = new();
+        private readonly Buffers _buffers = buffers;
 
         public int Width => width;
 
@@ -286,9 +300,10 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
 }
 
 /// <summary>
-/// Arrays of one frame's run, reused by type and length: every piece of the VAE makes and drops frame-sized values
-/// and band-sized crops of the same few sizes, which would otherwise pile up in the managed heap between
-/// collections. Rented arrays hold stale values: each is overwritten whole before it is read.
+/// Arrays of the VAE's frames, reused by type and length: every piece of the VAE makes and drops frame-sized values
+/// and band-sized crops of the same few sizes, for every frame of a stage, which would otherwise pile up in the
+/// managed heap between collections. Rented arrays hold stale values: each is overwritten whole before it is read.
+/// Thread-safe: chunks may restore at once.
 /// </summary>
 internal sealed class Buffers
 {
@@ -297,15 +312,34 @@ internal sealed class Buffers
     public T[] Rent<T>(long[] shape)
     {
         int length = checked((int)shape.Aggregate(1L, (a, d) => a * d));
-        return _free.TryGetValue((typeof(T), length), out var stack) && stack.Count > 0 ? (T[])stack.Pop() : new T[length];
+        lock (_free)
+        {
+            if (_free.TryGetValue((typeof(T), length), out var stack) && stack.Count > 0)
+                return (T[])stack.Pop();
+        }
+        return new T[length];
     }
 
     public void Return(Array array)
     {
         var key = (array.GetType().GetElementType()!, array.Length);
-        if (!_free.TryGetValue(key, out var stack))
-            _free[key] = stack = new Stack<Array>();
-        stack.Push(array);
+        lock (_free)
+        {
+            if (!_free.TryGetValue(key, out var stack))
+                _free[key] = stack = new Stack<Array>();
+            stack.Push(array);
+        }
+    }
+
+    /// <summary>Forgets every array; whether there were any.</summary>
+    public bool Clear()
+    {
+        lock (_free)
+        {
+            bool any = _free.Values.Any(s => s.Count > 0);
+            _free.Clear();
+            return any;
+        }
     }
 }
 
