@@ -88,10 +88,11 @@ public sealed class TdmEngine : IDisposable
     /// <summary>Restored chunks held in memory now (diagnostics and tests).</summary>
     public int CachedChunks => _cache.Count;
 
-    /// <summary>The most host memory, in bytes, the VAE has held for one frame's activations while it ran a frame
-    /// larger than one tile (its GroupNorms need the whole frame's statistics, so each waits for the whole frame;
-    /// benchmarks report it apart from the networks' working memory).</summary>
-    public long PeakVaeActivationBytes => _models.Select(m => m.Pipeline.TiledVae.PeakHeldBytes).DefaultIfEmpty().Max();
+    /// <summary>The most host memory, in bytes, the VAE's arrays have taken at once on frames larger than one tile:
+    /// mostly the frame's activations, which wait for the whole frame between GroupNorms (each needs the whole
+    /// frame's statistics), and those kept for the next frame of a stage; benchmarks report it apart from the
+    /// networks' working memory.</summary>
+    public long PeakVaeActivationBytes => _models.Select(m => m.Pipeline.TiledVae.PeakHostBytes).DefaultIfEmpty().Max();
 
     /// <summary>The most latent tiles of a frame that one evaluation of the networks takes now: <see
     /// cref="EngineOptions.TileBatch"/> (or the device's default) until an out-of-memory error halves it, which lasts

@@ -122,7 +122,7 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         long frameBuffers = 2L * frames * width * height * 4 * sizeof(float);
         long vaeActivations = engine.PeakVaeActivationBytes;
         var resident = PeakMemory.ProcessPeakBytes();
-        console.Out.WriteLine(string.Create(inv, $"memory: clip frame buffers {Gib(frameBuffers)}; VAE activations of one frame between GroupNorms (host) {Gib(vaeActivations)}; working memory {Gib(resident - frameBuffers - vaeActivations - baseline)} (peak resident less those and the {Gib(baseline)} resident before the first restore)"));
+        console.Out.WriteLine(string.Create(inv, $"memory: clip frame buffers {Gib(frameBuffers)}; VAE frame arrays, mostly activations between GroupNorms (host) {Gib(vaeActivations)}; working memory {Gib(resident - frameBuffers - vaeActivations - baseline)} (peak resident less those and the {Gib(baseline)} resident before the first restore)"));
         var gpu = engine.DeviceDescription.Contains("CUDA", StringComparison.OrdinalIgnoreCase) ? PeakMemory.GpuBytes(tools) : null;
         console.Out.WriteLine(string.Create(inv, $"peak memory: {Gib(resident)} resident (process){(gpu is null ? "" : $", {Gib(gpu)} on the GPU (nvidia-smi)")}"));
         return ExitCodes.Ok;

@@ -37,6 +37,10 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
     /// <summary>The most host memory one frame's activations between segments have taken so far.</summary>
     public long PeakHeldBytes => Interlocked.Read(ref _peakHeldBytes);
 
+    /// <summary>The most host memory the VAE's arrays have taken at once so far: the activations between segments,
+    /// the arrays kept for the stage's next frame, the bands' crops and the outputs.</summary>
+    public long PeakHostBytes => _buffers.PeakBytes;
+
     /// <summary>Attention scores held at once by default (64 MiB of float32), whatever the frame's size.</summary>
     public const long AttentionScores = 1L << 24;
 
@@ -308,6 +312,10 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
 internal sealed class Buffers
 {
     private readonly Dictionary<(Type, int), Stack<Array>> _free = [];
+    private long _bytes;
+
+    /// <summary>The most memory the arrays made since the last <see cref="Clear"/> have taken, over all stages.</summary>
+    public long PeakBytes { get; private set; }
 
     public T[] Rent<T>(long[] shape)
     {
@@ -316,6 +324,8 @@ internal sealed class Buffers
         {
             if (_free.TryGetValue((typeof(T), length), out var stack) && stack.Count > 0)
                 return (T[])stack.Pop();
+            _bytes += (long)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+            PeakBytes = Math.Max(PeakBytes, _bytes);
         }
         return new T[length];
     }
@@ -331,13 +341,14 @@ internal sealed class Buffers
         }
     }
 
-    /// <summary>Forgets every array; whether there were any.</summary>
+    /// <summary>Forgets every array, kept or lent (lent ones become their holders' alone); whether any were kept.</summary>
     public bool Clear()
     {
         lock (_free)
         {
             bool any = _free.Values.Any(s => s.Count > 0);
             _free.Clear();
+            _bytes = 0;
             return any;
         }
     }
