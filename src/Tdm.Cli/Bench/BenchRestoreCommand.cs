@@ -112,10 +112,10 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         // exact whole-frame attention is the one part whose cost per pixel grows with the frame).
         double perMegapixel = frames * width * (double)height / 1e6;
         console.Out.WriteLine(string.Create(inv, $"seconds per megapixel (SW-CFA): {swcfa.Elapsed / perMegapixel:0.000} (VAE {(swcfa.Of("encode") + swcfa.Of("decode")) / perMegapixel:0.000}, inversion {swcfa.Of("invert") / perMegapixel:0.000}, sampling {swcfa.Of("sample") / perMegapixel:0.000}); tiles per frame: {processed.Tiles.Count}"));
-        // A tile batch below the asked one means an out-of-memory error halved it during the runs.
-        var asked = options.TileBatch ?? (engine.DeviceDescription.Contains("CUDA", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : 1);
-        int batch = engine.TileBatch ?? asked, tiles = processed.Tiles.Count;
-        console.Out.WriteLine(string.Create(inv, $"tile batch: {Math.Min(batch, tiles)} of the frame's {tiles} tile(s) a network evaluation{(batch < Math.Min(asked, tiles) ? $" (halved from {Math.Min(asked, tiles)} after running out of memory)" : "")}"));
+        // The engine's tile batch after the runs: below the engine's default (CUDA: every tile; the CPU: one) only when an
+        // out-of-memory error halved it.
+        int tiles = processed.Tiles.Count, batch = Math.Min(engine.TileBatch ?? tiles, tiles);
+        console.Out.WriteLine(string.Create(inv, $"tile batch: {batch} of the frame's {tiles} tile(s) a network evaluation"));
         // The clip's frames (input and restored, RGBA float) are what any restore holds, and a frame larger than a tile
         // holds the VAE's activations for the whole frame between GroupNorms (host memory that grows with the
         // frame); the rest of the peak is the networks' working memory, which tiles bound.
