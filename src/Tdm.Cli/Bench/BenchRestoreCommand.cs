@@ -83,6 +83,7 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         console.Out.WriteLine(string.Create(inv, $"  model load (graphs built, or taken from the cache): {loadSeconds:0.00} s"));
 
         long? baseline = Environment.WorkingSet;
+        using var heaps = new MemorySampler(TimeSpan.FromMilliseconds(5));
         // Warm-up: first runs allocate arenas and pick kernels; they are not what a long render sees.
         engine.Restore(paths, clip, 0, frames - 1, settings with { InversionSteps = 1, SamplingSteps = 1 }, (_, _) => { }, null, cancel);
         // The modes alternate which goes first each round; each keeps its fastest run.
@@ -116,15 +117,18 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         // out-of-memory error halved it.
         int tiles = processed.Tiles.Count, batch = Math.Min(engine.TileBatch ?? tiles, tiles);
         console.Out.WriteLine(string.Create(inv, $"tile batch: {batch} of the frame's {tiles} tile(s) a network evaluation"));
-        // The clip's frames (input and restored, RGBA float) are what any restore holds, and a frame larger than a tile
-        // holds the VAE's activations for the whole frame between GroupNorms (host memory that grows with the
-        // frame); the rest of the peak is the networks' working memory, which tiles bound.
+        // Two heaps, two kinds of memory: the managed heap holds the clip's frames (input and restored, RGBA float) and
+        // the engine's frame-sized host arrays, of which the VAE's activations between GroupNorms are most (they grow
+        // with the frame); ONNX Runtime's native heap on the CPU is the networks' working memory, which tiles bound.
+        heaps.Dispose();
         long frameBuffers = 2L * frames * width * height * 4 * sizeof(float);
         long vaeActivations = engine.PeakVaeActivationBytes;
         var resident = PeakMemory.ProcessPeakBytes();
-        console.Out.WriteLine(string.Create(inv, $"memory: clip frame buffers {Gib(frameBuffers)}; VAE frame arrays, mostly activations between GroupNorms (host) {Gib(vaeActivations)}; working memory {Gib(resident - frameBuffers - vaeActivations - baseline)} (peak resident less those and the {Gib(baseline)} resident before the first restore)"));
+        long? working = heaps.NativePeak - heaps.NativeBaseline;
+        console.Out.WriteLine(string.Create(inv, $"memory: host frame memory (managed heap peak) {Gib(heaps.ManagedPeak)}, of which clip frame buffers {Gib(frameBuffers)} and VAE frame arrays, mostly activations between GroupNorms {Gib(vaeActivations)}"));
+        console.Out.WriteLine(string.Create(inv, $"working memory of the networks: {Gib(working)} (native heap peak {Gib(heaps.NativePeak)} less the {Gib(heaps.NativeBaseline)} in use before the first restore; ONNX Runtime's allocations on the CPU)"));
         var gpu = engine.DeviceDescription.Contains("CUDA", StringComparison.OrdinalIgnoreCase) ? PeakMemory.GpuBytes(tools) : null;
-        console.Out.WriteLine(string.Create(inv, $"peak memory: {Gib(resident)} resident (process){(gpu is null ? "" : $", {Gib(gpu)} on the GPU (nvidia-smi)")}"));
+        console.Out.WriteLine(string.Create(inv, $"peak memory: {Gib(resident)} resident (process, {Gib(baseline)} before the first restore){(gpu is null ? "" : $", {Gib(gpu)} on the GPU (nvidia-smi)")}"));
         return ExitCodes.Ok;
     }
 

@@ -8,7 +8,7 @@ namespace Tdm.Engine.Diffusion;
 /// TDM on one chunk of frames, on the device from end to end: the VAE encodes every context frame, the sampler
 /// inverts and samples the latents (<see cref="TdmSampler"/>: DDIM inversion, then guided DDIM sampling with the
 /// ControlNet and SW-CFA), and the VAE decodes the frames the chunk owns. The only host memory is the degraded
-/// frames coming in and the decoded frames going out; the latents never leave the device. A frame larger than one
+/// frames coming in and one decoded frame at a time going out; the latents never leave the device. A frame larger than one
 /// tile goes through the VAE in the sampler's tile grid (<see cref="TiledVae"/>).
 /// </summary>
 internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeDecoder, TiledVae tiledVae, TdmSampler sampler, TensorDevice device)
@@ -27,13 +27,17 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
     /// <summary>
     /// Restores <paramref name="frames"/> ([F, 3, H, W] in [0, 1]: the degraded context frames at the processing
     /// size, which are also the ControlNet's conditioning). The embeddings are [1, 77, D] for the prompt and the
-    /// negative prompt. Returns the decoded frames <paramref name="ownedOffset"/> ..
-    /// <paramref name="ownedOffset"/> + <paramref name="ownedCount"/> - 1 as [ownedCount, 3, H, W] in [-1, 1].
+    /// negative prompt. Hands each decoded frame the chunk owns to <paramref name="decoded"/> as it comes: its index
+    /// among the owned frames (<paramref name="ownedOffset"/> + index in the context) and the frame as [1, 3, H, W] in
+    /// [-1, 1], valid only during the call (its array is reused for the next frame).
     /// <paramref name="shots"/> (shot lengths; null: one shot) are the frames' scene cuts, which frame mixing never crosses.
     /// </summary>
-    public HostTensor Run(HostTensor frames, HostTensor promptEmbedding, HostTensor negativeEmbedding, SamplerSettings settings,
-        int ownedOffset, int ownedCount, Action<string>? stageDone = null, CancellationToken cancel = default, IReadOnlyList<int>? shots = null)
+    public void Run(HostTensor frames, HostTensor promptEmbedding, HostTensor negativeEmbedding, SamplerSettings settings,
+        int ownedOffset, int ownedCount, Action<int, HostTensor> decoded, Action<string>? stageDone = null, CancellationToken cancel = default,
+        IReadOnlyList<int>? shots = null)
     {
+        if (ownedCount < 1)
+            throw new ArgumentOutOfRangeException(nameof(ownedCount), ownedCount, "a chunk owns at least one frame");
         var grid = TdmSampler.Tiles((int)frames.Shape[3] / 8, (int)frames.Shape[2] / 8, settings);
         OrtValue latents;
         try
@@ -50,9 +54,8 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
             using var final = sampler.Run(latents, frames, promptEmbedding, negativeEmbedding, settings, stageDone, cancel: cancel, shots: shots);
             try
             {
-                var decoded = Decode(final, ownedOffset, ownedCount, grid, settings.TileSize, cancel);
+                Decode(final, ownedOffset, ownedCount, grid, settings.TileSize, decoded, cancel);
                 stageDone?.Invoke("decode");
-                return decoded;
             }
             finally
             {
@@ -62,19 +65,21 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
     }
 
     // Frame by frame: the VAE's activations at full resolution dwarf the U-Net's, so it never sees a whole chunk.
-    // x = 2 f - 1 maps the frames to the VAE's [-1, 1]; the latents (mean x scaling factor) are joined on the device.
+    // x = 2 f - 1 maps the frames to the VAE's [-1, 1] in one array for every frame (the device copies it, or reads it
+    // during the frame's run only); the latents (mean x scaling factor) are joined on the device.
     private OrtValue Encode(HostTensor frames, LatentTiles grid, int tile, CancellationToken cancel)
     {
         int count = (int)frames.Shape[0], size = frames.Data.Length / count;
         var latents = new List<OrtValue>(count);
+        var image = new HostTensor([1, .. frames.Shape[1..]]);
         try
         {
             for (int i = 0; i < count; i++)
             {
-                var image = new HostTensor([1, .. frames.Shape[1..]]);
                 var source = frames.Data.AsSpan(i * size, size);
+                var target = image.Data.AsSpan();
                 for (int p = 0; p < size; p++)
-                    image.Data[p] = (source[p] * 2f) - 1f;
+                    target[p] = (source[p] * 2f) - 1f;
                 if (grid.IsWhole)
                 {
                     using var input = device.Upload(image);
@@ -91,24 +96,23 @@ internal sealed class TdmPipeline(NetworkSession vaeEncoder, NetworkSession vaeD
         }
     }
 
-    private HostTensor Decode(OrtValue latents, int offset, int count, LatentTiles grid, int tile, CancellationToken cancel)
+    private void Decode(OrtValue latents, int offset, int count, LatentTiles grid, int tile, Action<int, HostTensor> decoded, CancellationToken cancel)
     {
-        HostTensor? images = null;
         for (int i = 0; i < count; i++)
         {
             using var latent = device.Take(latents, offset + i);
-            HostTensor host;
             if (grid.IsWhole)
             {
                 var outputs = device.Run(vaeDecoder, [(VaeGraph.Latent, latent)], [VaeGraph.Image], cancel);
                 using var image = outputs[0];
-                host = device.Download(image);
+                decoded(i, device.Download(image));
             }
             else
-                host = tiledVae.Decode(device.Download(latent), tile, cancel);
-            images ??= new HostTensor([count, .. host.Shape[1..]]);
-            host.Data.CopyTo(images.Data, i * host.Data.Length);
+            {
+                var image = tiledVae.Decode(device.Download(latent), tile, cancel);
+                decoded(i, image);
+                tiledVae.Recycle(image);
+            }
         }
-        return images ?? throw new ArgumentOutOfRangeException(nameof(count), "a chunk owns at least one frame");
     }
 }

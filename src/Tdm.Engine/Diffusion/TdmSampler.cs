@@ -60,15 +60,18 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         var inversion = new Conditioning(
             uploads.Add(Repeat([(emptyPrompt, frames)])),
             uploads.Add(control),
+            1,
             uploads.Add(new HostTensor(unetMix, frames, frames)),
             uploads.Add(new HostTensor(controlMix, frames, frames)),
             settings.InversionWithControlNet ? settings.ControlNetScale : 0f);
-        // Sampling: batch [uncond F; cond F] with guidance, M = kron(I2, A).
+        // Sampling: batch [uncond F; cond F] with guidance, M = kron(I2, A); the control image is the same for both
+        // halves, so the host holds it once and the device repeats it (or a tile's crop of it) per evaluation.
         var sampling = groups == 1
             ? inversion with { Embeddings = uploads.Add(Repeat([(promptEmbedding, frames)])), ControlScale = settings.ControlNetScale }
             : new Conditioning(
                 uploads.Add(Repeat([(negativeEmbedding, frames), (promptEmbedding, frames)])),
-                uploads.Add(Concat(control, control)),
+                inversion.Control,
+                2,
                 uploads.Add(new HostTensor(FrameMixingMatrix.Batch(unetMix, frames, 2), 2 * frames, 2 * frames)),
                 uploads.Add(new HostTensor(FrameMixingMatrix.Batch(controlMix, frames, 2), 2 * frames, 2 * frames)),
                 settings.ControlNetScale);
@@ -129,8 +132,9 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         return state.Detach();
     }
 
-    /// <summary>What the networks are conditioned on for one batch layout (all on the device).</summary>
-    private sealed record Conditioning(OrtValue Embeddings, OrtValue Control, OrtValue UNetMix, OrtValue ControlNetMix, float ControlScale);
+    /// <summary>What the networks are conditioned on for one batch layout (all on the device): the control image is
+    /// <see cref="Control"/> repeated <see cref="ControlCopies"/> times along the batch.</summary>
+    private sealed record Conditioning(OrtValue Embeddings, OrtValue Control, int ControlCopies, OrtValue UNetMix, OrtValue ControlNetMix, float ControlScale);
 
     /// <summary>The latent tile grid of a <paramref name="width"/> x <paramref name="height"/> latent.</summary>
     public static LatentTiles Tiles(int width, int height, SamplerSettings settings) =>
@@ -193,9 +197,6 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         return new HostTensor(data, [rows, .. first.Shape[1..]]);
     }
 
-    private static HostTensor Concat(HostTensor a, HostTensor b) =>
-        new([.. a.Data, .. b.Data], [a.Shape[0] + b.Shape[0], .. a.Shape[1..]]);
-
     /// <summary>
     /// The noise prediction of a whole latent through its tile grid (<see cref="LatentTiles"/>): each tile's crop of
     /// the latent and of the control image through the networks, the predictions blended with the tiles' weights and
@@ -216,7 +217,14 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         {
             if (grid.IsWhole)
             {
-                var whole = sampler.PredictNoise(sample, c.Control, t, c, batch, cancel);
+                OrtValue whole;
+                if (c.ControlCopies == 1)
+                    whole = sampler.PredictNoise(sample, c.Control, t, c, batch, cancel);
+                else
+                {
+                    using var control = device.Concat([.. Enumerable.Repeat(c.Control, c.ControlCopies)]);
+                    whole = sampler.PredictNoise(sample, control, t, c, batch, cancel);
+                }
                 tileDone?.Invoke();
                 return whole;
             }
@@ -254,7 +262,8 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         }
 
         // The noise predictions of tiles first .. first + count - 1, evaluated as one batch of the networks:
-        // [tile 0's batch; tile 1's batch; ...], with the conditioning repeated and frame mixing kron(I_count, M).
+        // [tile 0's batch; tile 1's batch; ...], with the conditioning repeated (each tile's control crop once per
+        // copy the layout asks for) and frame mixing kron(I_count, M).
         private List<OrtValue> PredictTiles(OrtValue sample, int t, Conditioning c, int batch, int first, int count, CancellationToken cancel)
         {
             var parts = new List<OrtValue>(count);
@@ -266,10 +275,12 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
                     parts.Add(Crop(sample, grid.Tiles[first + j], 1, cancel));
                     controls.Add(Crop(c.Control, grid.Tiles[first + j], 8, cancel));
                 }
-                if (count == 1)
+                if (count == 1 && c.ControlCopies == 1)
                     return [sampler.PredictNoise(parts[0], controls[0], t, c, batch, cancel)];
+                using var control = device.Concat([.. controls.SelectMany(crop => Enumerable.Repeat(crop, c.ControlCopies))]);
+                if (count == 1)
+                    return [sampler.PredictNoise(parts[0], control, t, c, batch, cancel)];
                 using var part = device.Concat(parts);
-                using var control = device.Concat(controls);
                 using var eps = sampler.PredictNoise(part, control, t, Batched(c, count), count * batch, cancel);
                 var result = new List<OrtValue>(count);
                 for (int j = 0; j < count; j++)

@@ -74,6 +74,10 @@ internal sealed class TiledVae(Lazy<SegmentedNetwork> encoder, Lazy<SegmentedNet
         return frame.Output;
     }
 
+    /// <summary>Gives back a frame <see cref="Decode"/> returned, once read, for the next frame's output. (Not an
+    /// encoded latent: on the CPU the device reads that array in place.)</summary>
+    public void Recycle(HostTensor decoded) => _buffers.Return(decoded.Data);
+
     /// <summary>
     /// Lets go of the arrays kept for the next frame (call after a stage's last frame). They are large-object
     /// arrays, which only a full collection returns, and a render allocates little else: without one they would stay

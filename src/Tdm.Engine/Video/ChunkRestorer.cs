@@ -24,8 +24,12 @@ internal sealed class ChunkRestorer(TdmModel model, TaskPrompts prompts)
         if (context.Any(f => f.Width != first.Width || f.Height != first.Height))
             throw new TdmException(TdmErrorKind.Input, $"the frames of a chunk differ in size ({string.Join(", ", context.Select(f => $"{f.Width}x{f.Height}").Distinct())})");
         var size = SizeOf(first.Width, first.Height, settings);
-        var processed = context.Select(f => FramePadding.Reflect(Resampler.Resize(f, size.ContentWidth, size.ContentHeight), size.Width, size.Height)).ToArray();
-        var frames = new HostTensor(FrameTensors.ToConditioning(processed), processed.Length, 3, size.Height, size.Width);
+        // Each context frame is written straight into the conditioning tensor, padded as it goes: no frame-sized copy
+        // but a resize, and none at all at full resolution.
+        int image = 3 * size.Width * size.Height;
+        var frames = new HostTensor(context.Count, 3, size.Height, size.Width);
+        for (int i = 0; i < context.Count; i++)
+            FrameTensors.WriteConditioning(Resized(context[i], size.ContentWidth, size.ContentHeight), frames.Data.AsSpan(i * image, image), size.Width, size.Height);
         var prompt = model.Prompts.For(prompts.For(settings.Task, settings.Prompt));
         var negative = model.Prompts.For(settings.NegativePrompt);
         // Shots come from the host frames of the context (before resizing), so the decision is the same for every
@@ -33,14 +37,11 @@ internal sealed class ChunkRestorer(TdmModel model, TaskPrompts prompts)
         int[] shots = settings.SceneCuts && settings.Temporal != TemporalMode.Off
             ? SceneCuts.Shots(context, settings.CutThreshold)
             : [context.Count];
-        var decoded = model.Pipeline.Run(frames, prompt, negative, settings.Sampler, ownedOffset, ownedCount, stageDone, cancel, shots);
-
         var owned = new Frame[ownedCount];
-        for (int i = 0; i < ownedCount; i++)
-        {
-            var restored = FramePadding.Crop(FrameTensors.FromVaeOutput(decoded.Data, i, size.Width, size.Height), size.ContentWidth, size.ContentHeight);
-            owned[i] = Finish(restored, context[ownedOffset + i], size, settings.ColourFix);
-        }
+        model.Pipeline.Run(frames, prompt, negative, settings.Sampler, ownedOffset, ownedCount,
+            (i, decoded) => owned[i] = Finish(FrameTensors.FromVaeOutput(decoded.Data, 0, size.Width, size.Height, size.ContentWidth, size.ContentHeight),
+                context[ownedOffset + i], size, settings.ColourFix),
+            stageDone, cancel, shots);
         return owned;
     }
 
@@ -59,18 +60,19 @@ internal sealed class ChunkRestorer(TdmModel model, TaskPrompts prompts)
     }
 
     // Back to the output size; the colour fix compares with the input at that size; alpha is the input's (the one
-    // place alpha is restored: the networks see RGB only).
+    // place alpha is restored: the networks see RGB only). The decoded frame is this chunk's own, so it is changed in place.
     private static Frame Finish(Frame decoded, Frame source, ProcessingSize size, ColourFix fix)
     {
-        var restored = Resampler.Resize(decoded, size.OutputWidth, size.OutputHeight);
-        var reference = source.Width == size.OutputWidth && source.Height == size.OutputHeight
-            ? source
-            : Resampler.Resize(source, size.OutputWidth, size.OutputHeight);
-        restored = ColourCorrection.Apply(fix, restored, reference);
+        var reference = Resized(source, size.OutputWidth, size.OutputHeight);
+        var restored = ColourCorrection.Apply(fix, Resized(decoded, size.OutputWidth, size.OutputHeight), reference);
         var pixels = restored.Pixels;
         var alpha = reference.Pixels;
         for (int p = 3; p < pixels.Length; p += 4)
             pixels[p] = alpha[p];
         return restored;
     }
+
+    // The frame at the size given: itself when it has it (it is only read, or is the chunk's own), not a copy.
+    private static Frame Resized(Frame frame, int width, int height) =>
+        frame.Width == width && frame.Height == height ? frame : Resampler.Resize(frame, width, height);
 }
