@@ -48,6 +48,10 @@ public sealed class BenchRestoreCommandTests : IDisposable
         Assert.True(figures[1] > 0 && figures[2] > 0 && figures[3] > 0, line);
         Assert.InRange(figures[1] + figures[2] + figures[3], figures[0] * 0.8, figures[0] + 0.002);
         Assert.Contains("tile batch: 1 of the frame's 1 tile(s) a network evaluation", output, StringComparison.Ordinal);
+        // Both heaps are measured (glibc's figures are there): a figure, not n/a.
+        var memory = System.Text.RegularExpressions.Regex.Match(output, @"working memory of the networks: (\d+\.\d+) GiB");
+        Assert.True(memory.Success, output);
+        Assert.Contains("host frame memory (managed heap peak) ", output, StringComparison.Ordinal);
     }
 
     [Fact]
