@@ -34,6 +34,11 @@ public sealed record EngineOptions
     /// runs instead of float32. Slow; it measures half precision against the reference on machines without a GPU.</summary>
     public bool HalfPrecisionOnCpu { get; init; }
 
+    /// <summary>Tests only: the CPU sessions take their memory from ONNX Runtime's environment allocator (one per
+    /// process, registered by whoever sets this), so a test can cap the networks' memory and make them run out of
+    /// it for real.</summary>
+    internal bool UseEnvironmentAllocator { get; init; }
+
     /// <summary>The prompt of each task (Task Prompt Guidance); a studio may reword them, e.g. the MP4 one.</summary>
     public Text.TaskPrompts TaskPrompts { get; init; } = Text.TaskPrompts.Default;
 

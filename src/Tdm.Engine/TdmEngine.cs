@@ -29,7 +29,7 @@ public sealed class TdmEngine : IDisposable
             var (device, note) = DeviceSelection.Resolve(options.Device, options.DeviceIndex, options.IntraOpThreads, options.CudaLibraryPath);
             if (options.HalfPrecisionOnCpu && !device.IsCuda)
                 device = device with { HalfPrecisionOnCpu = true, Description = $"{device.Description}, float16" };
-            var sessions = new SessionFactory(device, options.ResolvedCacheDirectory);
+            var sessions = new SessionFactory(device, options.ResolvedCacheDirectory, options.UseEnvironmentAllocator);
             return (sessions, new TensorDevice(sessions), note);
         });
     }

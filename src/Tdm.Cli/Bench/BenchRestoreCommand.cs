@@ -126,8 +126,13 @@ internal sealed class BenchRestoreCommand(CliConsole console, FfmpegTools tools)
         var resident = PeakMemory.ProcessPeakBytes();
         long? working = heaps.NativePeak - heaps.NativeBaseline;
         console.Out.WriteLine(string.Create(inv, $"memory: host frame memory (managed heap peak) {Gib(heaps.ManagedPeak)}, of which clip frame buffers {Gib(frameBuffers)} and VAE frame arrays, mostly activations between GroupNorms {Gib(vaeActivations)}"));
-        console.Out.WriteLine(string.Create(inv, $"working memory of the networks: {Gib(working)} (native heap peak {Gib(heaps.NativePeak)} less the {Gib(heaps.NativeBaseline)} in use before the first restore; ONNX Runtime's allocations on the CPU)"));
-        var gpu = engine.DeviceDescription.Contains("CUDA", StringComparison.OrdinalIgnoreCase) ? PeakMemory.GpuBytes(tools) : null;
+        // On CUDA the networks' memory is the GPU's; the native heap then holds what ONNX Runtime stages on the host.
+        bool cuda = engine.DeviceDescription.Contains("CUDA", StringComparison.OrdinalIgnoreCase);
+        var gpu = cuda ? PeakMemory.GpuBytes(tools) : null;
+        var native = string.Create(inv, $"native heap peak {Gib(heaps.NativePeak)} less the {Gib(heaps.NativeBaseline)} in use before the first restore");
+        console.Out.WriteLine(cuda
+            ? string.Create(inv, $"working memory of the networks: {Gib(gpu)} on the GPU (nvidia-smi); on the host {Gib(working)} ({native})")
+            : string.Create(inv, $"working memory of the networks: {Gib(working)} ({native}; ONNX Runtime's allocations on the CPU)"));
         console.Out.WriteLine(string.Create(inv, $"peak memory: {Gib(resident)} resident (process, {Gib(baseline)} before the first restore){(gpu is null ? "" : $", {Gib(gpu)} on the GPU (nvidia-smi)")}"));
         return ExitCodes.Ok;
     }

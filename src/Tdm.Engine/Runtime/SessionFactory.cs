@@ -9,10 +9,14 @@ internal sealed class SessionFactory
 {
     private readonly GraphCache _graphs;
 
+    private readonly bool _environmentAllocator;
+
     /// <summary>Sessions on <paramref name="device"/>, caching under <paramref name="cacheFolder"/> (proven writable
-    /// here: <see cref="Runtime.CacheFolder.Prepare"/>).</summary>
-    public SessionFactory(ExecutionDevice device, string cacheFolder)
+    /// here: <see cref="Runtime.CacheFolder.Prepare"/>); with <paramref name="environmentAllocator"/> their memory
+    /// comes from the allocator registered in ONNX Runtime's environment (<see cref="EngineOptions.UseEnvironmentAllocator"/>).</summary>
+    public SessionFactory(ExecutionDevice device, string cacheFolder, bool environmentAllocator = false)
     {
+        _environmentAllocator = environmentAllocator;
         Runtime.CacheFolder.Prepare(cacheFolder);
         Device = device;
         CacheFolder = cacheFolder;
@@ -109,6 +113,8 @@ internal sealed class SessionFactory
         options.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
         // Denormal floats take a slow path on x86 CPUs; values that small (below 1e-38) carry nothing here.
         options.AddSessionConfigEntry("session.set_denormal_as_zero", "1");
+        if (_environmentAllocator)
+            options.AddSessionConfigEntry("session.use_env_allocators", "1");
         return options;
     }
 }
