@@ -33,7 +33,8 @@ public sealed class MemorySamplerTests
         }
         Assert.NotNull(baseline);
         Assert.NotNull(peak);
-        Assert.InRange(peak!.Value - baseline!.Value, Size, 2 * Size);
+        // Finalizers and the runtime's own threads free and allocate a little meanwhile: within 1 MiB of the block.
+        Assert.InRange(peak!.Value - baseline!.Value, Size - (1 << 20), 2 * Size);
         Assert.True(MemorySampler.NativeBytes() < peak, "the freed block still counts as in use");
     }
 
