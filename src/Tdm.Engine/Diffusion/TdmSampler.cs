@@ -64,14 +64,15 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
             uploads.Add(new HostTensor(unetMix, frames, frames)),
             uploads.Add(new HostTensor(controlMix, frames, frames)),
             settings.InversionWithControlNet ? settings.ControlNetScale : 0f);
-        // Sampling: batch [uncond F; cond F] with guidance, M = kron(I2, A); the control image is the same for both
-        // halves, so the host holds it once and the device repeats it (or a tile's crop of it) per evaluation.
+        // Sampling: batch [uncond F; cond F] with guidance, M = kron(I2, A). The control image is the same for both
+        // halves: a frame of one tile has it joined once on the device; a tiled frame repeats each tile's crop, so
+        // nothing frame-sized is copied.
         var sampling = groups == 1
             ? inversion with { Embeddings = uploads.Add(Repeat([(promptEmbedding, frames)])), ControlScale = settings.ControlNetScale }
             : new Conditioning(
                 uploads.Add(Repeat([(negativeEmbedding, frames), (promptEmbedding, frames)])),
-                inversion.Control,
-                2,
+                tiles.IsWhole ? uploads.Keep(device.Concat([inversion.Control, inversion.Control])) : inversion.Control,
+                tiles.IsWhole ? 1 : 2,
                 uploads.Add(new HostTensor(FrameMixingMatrix.Batch(unetMix, frames, 2), 2 * frames, 2 * frames)),
                 uploads.Add(new HostTensor(FrameMixingMatrix.Batch(controlMix, frames, 2), 2 * frames, 2 * frames)),
                 settings.ControlNetScale);
@@ -213,18 +214,14 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
         private List<OrtValue>? _weights;
         private OrtValue? _sum;
 
+        /// <summary>Whether the latent is one tile (it runs whole).</summary>
+        public bool IsWhole => grid.IsWhole;
+
         public OrtValue Predict(OrtValue sample, int t, Conditioning c, int batch, Action? tileDone, CancellationToken cancel)
         {
             if (grid.IsWhole)
             {
-                OrtValue whole;
-                if (c.ControlCopies == 1)
-                    whole = sampler.PredictNoise(sample, c.Control, t, c, batch, cancel);
-                else
-                {
-                    using var control = device.Concat([.. Enumerable.Repeat(c.Control, c.ControlCopies)]);
-                    whole = sampler.PredictNoise(sample, control, t, c, batch, cancel);
-                }
+                var whole = sampler.PredictNoise(sample, c.Control, t, c, batch, cancel);
                 tileDone?.Invoke();
                 return whole;
             }
@@ -367,12 +364,19 @@ internal sealed class TdmSampler(TdmNetworks networks, TensorDevice device, Ddim
     /// are kept referenced here for as long as the views live.</summary>
     private sealed class Uploads(TensorDevice device) : IDisposable
     {
-        private readonly List<(HostTensor Host, OrtValue Device)> _items = [];
+        private readonly List<(HostTensor? Host, OrtValue Device)> _items = [];
 
         public OrtValue Add(HostTensor tensor)
         {
             var value = device.Upload(tensor);
             _items.Add((tensor, value));
+            return value;
+        }
+
+        /// <summary>Takes a value made on the device for the run.</summary>
+        public OrtValue Keep(OrtValue value)
+        {
+            _items.Add((null, value));
             return value;
         }
 
